@@ -1,0 +1,29 @@
+#include "cadreplan/model/cadre.hpp"
+
+#include <algorithm>
+
+namespace cadreplan::model {
+
+int age_on(boost::gregorian::date birth, boost::gregorian::date day) {
+  int years = day.year() - birth.year();
+  // Compare (month, day) pairs rather than building the birthday in `day`'s year,
+  // which does not exist for 29 February in common years.
+  const int birth_key = birth.month() * 100 + birth.day();
+  const int day_key = day.month() * 100 + day.day();
+  if (day_key < birth_key) --years;
+  return std::max(years, 0);
+}
+
+bool Cadre::holds(Position position, boost::gregorian::date day) const noexcept {
+  return std::any_of(positions.begin(), positions.end(), [&](const PositionHolding& holding) {
+    return holding.position == position && holding.held_on(day);
+  });
+}
+
+std::size_t Cadre::positions_held(boost::gregorian::date day) const noexcept {
+  return static_cast<std::size_t>(
+      std::count_if(positions.begin(), positions.end(),
+                     [&](const PositionHolding& holding) { return holding.held_on(day); }));
+}
+
+}  // namespace cadreplan::model

@@ -1,0 +1,191 @@
+#include "cadreplan/model/roster.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <set>
+#include <tuple>
+
+namespace cadreplan::model {
+namespace {
+
+std::string quoted(const std::string& text) { return "'" + text + "'"; }
+
+[[noreturn]] void fail(const std::string& message) { throw RosterError(message); }
+
+// Ids are dense 32-bit indices; a roster bigger than that is refused outright.
+void check_size(std::size_t count, const char* table) {
+  if (count >= std::numeric_limits<std::uint32_t>::max()) {
+    fail(std::string(table) + ": too many records (" + std::to_string(count) + ")");
+  }
+}
+
+}  // namespace
+
+IndexGroups::IndexGroups(std::span<const std::uint32_t> group_of, std::size_t group_count)
+    : offsets_(group_count + 1, 0), members_(group_of.size()) {
+  // Counting sort: stable, linear, and the members of each group stay in record order.
+  for (std::uint32_t group : group_of) ++offsets_[group + 1];
+  for (std::size_t g = 0; g < group_count; ++g) offsets_[g + 1] += offsets_[g];
+  std::vector<std::uint32_t> next(offsets_.begin(), offsets_.end() - 1);
+  for (std::size_t i = 0; i < group_of.size(); ++i) {
+    members_[next[group_of[i]]++] = static_cast<std::uint32_t>(i);
+  }
+}
+
+std::span<const std::uint32_t> IndexGroups::operator[](std::size_t group) const noexcept {
+  if (group + 1 >= offsets_.size()) return {};
+  return std::span<const std::uint32_t>(members_).subspan(offsets_[group],
+                                                          offsets_[group + 1] - offsets_[group]);
+}
+
+Roster Roster::build(RosterTables tables) {
+  Roster roster;
+  roster.tables_ = std::move(tables);
+  roster.index();
+  roster.validate();
+  return roster;
+}
+
+void Roster::index() {
+  check_size(tables_.units.size(), "units");
+  check_size(tables_.cadres.size(), "cadres");
+  check_size(tables_.trainings.size(), "trainings");
+  unit_by_id_.reserve(tables_.units.size());
+  for (std::size_t i = 0; i < tables_.units.size(); ++i) {
+    const auto& unit = tables_.units[i];
+    if (unit.id.empty()) fail("units: record " + std::to_string(i + 1) + " has an empty id");
+    if (!unit_by_id_.emplace(unit.id, static_cast<std::uint32_t>(i)).second) {
+      fail("units: duplicate unit id " + quoted(unit.id.str()));
+    }
+  }
+  cadre_by_id_.reserve(tables_.cadres.size());
+  for (std::size_t i = 0; i < tables_.cadres.size(); ++i) {
+    const auto& cadre = tables_.cadres[i];
+    if (cadre.id.empty()) fail("cadres: record " + std::to_string(i + 1) + " has an empty id");
+    if (!cadre_by_id_.emplace(cadre.id, static_cast<std::uint32_t>(i)).second) {
+      fail("cadres: duplicate cadre id " + quoted(cadre.id.str()));
+    }
+  }
+
+  auto unit_of = [&](const UnitId& id, const std::string& where) {
+    const auto found = unit_by_id_.find(id);
+    if (found == unit_by_id_.end()) fail(where + " refers to unknown unit " + quoted(id.str()));
+    return found->second;
+  };
+  auto cadre_of = [&](const CadreId& id, const std::string& where) {
+    const auto found = cadre_by_id_.find(id);
+    if (found == cadre_by_id_.end()) fail(where + " refers to unknown cadre " + quoted(id.str()));
+    return found->second;
+  };
+
+  std::vector<std::uint32_t> group_of(tables_.cadres.size());
+  cadres_by_position_.assign(all_codes<Position>().size(), {});
+  for (std::size_t i = 0; i < tables_.cadres.size(); ++i) {
+    const auto& cadre = tables_.cadres[i];
+    group_of[i] = unit_of(cadre.unit_id, "cadres: cadre " + quoted(cadre.id.str()));
+    for (std::size_t p = 0; p < cadre.positions.size(); ++p) {
+      auto& holders = cadres_by_position_[static_cast<std::size_t>(cadre.positions[p].position)];
+      if (holders.empty() || holders.back() != i) holders.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+  cadres_by_unit_ = IndexGroups(group_of, tables_.units.size());
+
+  group_of.resize(tables_.trainings.size());
+  for (std::size_t i = 0; i < tables_.trainings.size(); ++i) {
+    const auto& training = tables_.trainings[i];
+    group_of[i] = cadre_of(training.cadre_id,
+                           "trainings: record " + std::to_string(i + 1) + " (" +
+                               training.course + ")");
+  }
+  trainings_by_cadre_ = IndexGroups(group_of, tables_.cadres.size());
+
+  group_of.resize(tables_.pools.size());
+  for (std::size_t i = 0; i < tables_.pools.size(); ++i) {
+    const auto& entry = tables_.pools[i];
+    const std::string where = "pools: record " + std::to_string(i + 1);
+    group_of[i] = unit_of(entry.unit_id, where);
+    cadre_of(entry.cadre_id, where);
+  }
+  pools_by_unit_ = IndexGroups(group_of, tables_.units.size());
+
+  group_of.resize(tables_.budgets.size());
+  for (std::size_t i = 0; i < tables_.budgets.size(); ++i) {
+    group_of[i] = unit_of(tables_.budgets[i].unit_id,
+                          "budgets: record " + std::to_string(i + 1));
+  }
+  budgets_by_unit_ = IndexGroups(group_of, tables_.units.size());
+}
+
+void Roster::validate() const {
+  for (const auto& unit : tables_.units) {
+    if (unit.parent_id.empty()) continue;
+    if (!unit_by_id_.contains(unit.parent_id)) {
+      fail("units: unit " + quoted(unit.id.str()) + " refers to unknown parent unit " +
+           quoted(unit.parent_id.str()));
+    }
+    // Walk up at most units().size() steps: a longer walk means a cycle.
+    const Unit* current = &unit;
+    for (std::size_t steps = 0; !current->parent_id.empty(); ++steps) {
+      if (steps > tables_.units.size()) {
+        fail("units: unit " + quoted(unit.id.str()) + " is its own ancestor (parent cycle)");
+      }
+      current = &tables_.units[unit_by_id_.at(current->parent_id)];
+    }
+  }
+  for (std::size_t i = 0; i < tables_.trainings.size(); ++i) {
+    const auto& training = tables_.trainings[i];
+    if (training.end_date < training.start_date) {
+      fail("trainings: record " + std::to_string(i + 1) + " of cadre " +
+           quoted(training.cadre_id.str()) + " ends before it starts");
+    }
+  }
+  std::set<std::tuple<std::string, int, std::string, int>> pool_keys;
+  for (const auto& entry : tables_.pools) {
+    if (!pool_keys
+             .emplace(entry.unit_id.str(), static_cast<int>(entry.position), entry.cadre_id.str(),
+                      entry.term.first_year())
+             .second) {
+      fail("pools: cadre " + quoted(entry.cadre_id.str()) + " is listed twice in the pool of " +
+           quoted(entry.unit_id.str()) + " for " + std::string(to_code(entry.position)) + " " +
+           entry.term.name());
+    }
+  }
+  std::set<std::pair<std::string, int>> budget_keys;
+  for (const auto& line : tables_.budgets) {
+    if (!budget_keys.emplace(line.unit_id.str(), line.year).second) {
+      fail("budgets: unit " + quoted(line.unit_id.str()) + " has two budget lines for " +
+           std::to_string(line.year));
+    }
+  }
+}
+
+const Unit* Roster::find_unit(const UnitId& id) const noexcept {
+  const auto index = unit_index(id);
+  return index < 0 ? nullptr : &tables_.units[static_cast<std::size_t>(index)];
+}
+
+const Cadre* Roster::find_cadre(const CadreId& id) const noexcept {
+  const auto index = cadre_index(id);
+  return index < 0 ? nullptr : &tables_.cadres[static_cast<std::size_t>(index)];
+}
+
+std::ptrdiff_t Roster::unit_index(const UnitId& id) const noexcept {
+  const auto found = unit_by_id_.find(id);
+  return found == unit_by_id_.end() ? -1 : static_cast<std::ptrdiff_t>(found->second);
+}
+
+std::ptrdiff_t Roster::cadre_index(const CadreId& id) const noexcept {
+  const auto found = cadre_by_id_.find(id);
+  return found == cadre_by_id_.end() ? -1 : static_cast<std::ptrdiff_t>(found->second);
+}
+
+std::vector<const Cadre*> Roster::holders(Position position, boost::gregorian::date day) const {
+  std::vector<const Cadre*> result;
+  for (std::uint32_t index : cadres_with_position(position)) {
+    const auto& cadre = tables_.cadres[index];
+    if (cadre.holds(position, day)) result.push_back(&cadre);
+  }
+  return result;
+}
+
+}  // namespace cadreplan::model
