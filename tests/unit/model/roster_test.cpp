@@ -1,0 +1,146 @@
+#include "cadreplan/model/roster.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace cadreplan::model {
+namespace {
+
+using boost::gregorian::date;
+
+Unit make_unit(std::string id, UnitKind kind, std::string parent = {}) {
+  Unit unit;
+  unit.id = UnitId(std::move(id));
+  unit.name = "Unit " + unit.id.str();
+  unit.kind = kind;
+  unit.parent_id = UnitId(std::move(parent));
+  return unit;
+}
+
+Cadre make_cadre(std::string id, std::string unit, Position position) {
+  Cadre cadre;
+  cadre.id = CadreId(std::move(id));
+  cadre.full_name = "Cadre " + cadre.id.str();
+  cadre.birth_date = date(1970, 3, 4);
+  cadre.unit_id = UnitId(std::move(unit));
+  cadre.positions = {{position, date(2010, 7, 1)}};
+  return cadre;
+}
+
+RosterTables small_tables() {
+  RosterTables tables;
+  tables.units = {make_unit("P", UnitKind::other), make_unit("A", UnitKind::commune, "P"),
+                  make_unit("B", UnitKind::ward, "P")};
+  tables.cadres = {make_cadre("c1", "A", Position::secretary),
+                   make_cadre("c2", "B", Position::secretary),
+                   make_cadre("c3", "A", Position::chairman)};
+  TrainingRecord training;
+  training.cadre_id = CadreId("c2");
+  training.course = "BD-XDD";
+  training.kind = TrainingKind::party_building;
+  training.start_date = date(2012, 3, 1);
+  training.end_date = date(2012, 3, 5);
+  tables.trainings = {training};
+  tables.pools = {PoolEntry{UnitId("A"), Position::secretary, CadreId("c3"),
+                            Term::from_years(2015, 2020), std::nullopt}};
+  tables.budgets = {BudgetLine{UnitId("A"), 2013, 20'000'000, 18'000'000}};
+  return tables;
+}
+
+TEST(Roster, IndexesByIdUnitPositionAndCadre) {
+  const Roster roster = Roster::build(small_tables());
+  ASSERT_NE(roster.find_cadre(CadreId("c3")), nullptr);
+  EXPECT_EQ(roster.find_cadre(CadreId("c3"))->full_name, "Cadre c3");
+  EXPECT_EQ(roster.find_unit(UnitId("nope")), nullptr);
+  EXPECT_EQ(roster.unit_index(UnitId("B")), 2);
+
+  const auto in_a = roster.cadres_of_unit(static_cast<std::size_t>(roster.unit_index(UnitId("A"))));
+  ASSERT_EQ(in_a.size(), 2u);
+  EXPECT_EQ(roster.cadres()[in_a[0]].id.str(), "c1");
+  EXPECT_EQ(roster.cadres()[in_a[1]].id.str(), "c3");
+  EXPECT_TRUE(roster.cadres_of_unit(0).empty());
+
+  EXPECT_EQ(roster.cadres_with_position(Position::secretary).size(), 2u);
+  EXPECT_EQ(roster.holders(Position::secretary, date(2013, 1, 1)).size(), 2u);
+  EXPECT_TRUE(roster.holders(Position::secretary, date(2009, 1, 1)).empty());
+
+  const auto c2 = static_cast<std::size_t>(roster.cadre_index(CadreId("c2")));
+  ASSERT_EQ(roster.trainings_of_cadre(c2).size(), 1u);
+  EXPECT_TRUE(roster.trainings_of_cadre(0).empty());
+  EXPECT_EQ(roster.pools_of_unit(1).size(), 1u);
+  EXPECT_EQ(roster.budgets_of_unit(1).size(), 1u);
+  EXPECT_TRUE(roster.budgets_of_unit(2).empty());
+}
+
+TEST(Roster, RejectsDuplicateIds) {
+  auto tables = small_tables();
+  tables.cadres.push_back(make_cadre("c1", "B", Position::other));
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+  tables = small_tables();
+  tables.units.push_back(make_unit("A", UnitKind::commune));
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+}
+
+TEST(Roster, RejectsUnresolvedReferences) {
+  auto tables = small_tables();
+  tables.cadres[0].unit_id = UnitId("Z");
+  try {
+    (void)Roster::build(tables);
+    FAIL() << "expected RosterError";
+  } catch (const RosterError& error) {
+    EXPECT_NE(std::string(error.what()).find("'Z'"), std::string::npos) << error.what();
+  }
+  tables = small_tables();
+  tables.trainings[0].cadre_id = CadreId("ghost");
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+  tables = small_tables();
+  tables.units[1].parent_id = UnitId("missing");
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+  tables = small_tables();
+  tables.pools[0].cadre_id = CadreId("ghost");
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+  tables = small_tables();
+  tables.budgets[0].unit_id = UnitId("ghost");
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+}
+
+TEST(Roster, RejectsParentCycles) {
+  auto tables = small_tables();
+  tables.units[0].parent_id = UnitId("A");  // P -> A -> P
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+}
+
+TEST(Roster, RejectsImpossibleRecords) {
+  auto tables = small_tables();
+  tables.trainings[0].end_date = date(2012, 2, 1);
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+  tables = small_tables();
+  tables.budgets.push_back(tables.budgets[0]);
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+  tables = small_tables();
+  tables.pools.push_back(tables.pools[0]);
+  EXPECT_THROW((void)Roster::build(tables), RosterError);
+}
+
+TEST(Roster, ComparesByContent) {
+  EXPECT_EQ(Roster::build(small_tables()), Roster::build(small_tables()));
+  auto tables = small_tables();
+  tables.cadres[1].ethnicity = "Khmer";
+  EXPECT_NE(Roster::build(small_tables()), Roster::build(tables));
+}
+
+TEST(IndexGroups, GroupsKeepRecordOrder) {
+  const std::vector<std::uint32_t> group_of{2, 0, 2, 1, 0};
+  const IndexGroups groups(group_of, 4);
+  ASSERT_EQ(groups.size(), 4u);
+  EXPECT_EQ(std::vector<std::uint32_t>(groups[0].begin(), groups[0].end()),
+            (std::vector<std::uint32_t>{1, 4}));
+  EXPECT_EQ(std::vector<std::uint32_t>(groups[2].begin(), groups[2].end()),
+            (std::vector<std::uint32_t>{0, 2}));
+  EXPECT_TRUE(groups[3].empty());
+  EXPECT_TRUE(groups[99].empty());
+}
+
+}  // namespace
+}  // namespace cadreplan::model
