@@ -3,12 +3,15 @@
 # Public: Boost.Date_Time and Boost.Serialization appear in the installed headers
 # (dates are boost::gregorian::date; archives are Boost archives).
 # Private: utf8proc (Unicode folding), libcsv (RFC 4180 tokenising),
-# nlohmann_json (report writers) are used only inside the library.
+# nlohmann_json (report writers), toml++ (profiles) and nettle (SHA-256 of
+# profiles) are used only inside the library.
 find_package(Boost 1.74 REQUIRED COMPONENTS serialization date_time)
 find_package(nlohmann_json 3.10 REQUIRED)
+find_package(tomlplusplus 3 REQUIRED)
 
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
+pkg_check_modules(nettle REQUIRED IMPORTED_TARGET nettle)
 
 # libcsv ships neither a CMake config nor a pkg-config file.
 find_path(CADREPLAN_LIBCSV_INCLUDE_DIR NAMES csv.h REQUIRED)

@@ -15,7 +15,12 @@ reproduces those figures exactly, plus a start-of-term baseline, so that
 prints the seed's numbers and the progress since 2010. The data also carries the
 problems the seed names (self-funded degrees in fields that do not fit, bridging and
 distance programmes, missed yearly refreshers, diverted training money, thin successor
-pools) so that `cadreplan check` and `cadreplan plan` have something to find.
+pools, training outside the plan) so that `cadreplan check` and `cadreplan plan` have
+something to find. Everything else follows the default profile's rules (ages at
+appointment and in the pool, a training plan for every secretary and candidate, ...), so
+that `cadreplan check --as-of 2013-12-31` finds the planted problems and nothing else; the
+generator records each one it plants (Generator.plant) and `--check` writes them to
+tests/data/expected/soc-trang-2013-check-pairs.csv for the tests to compare with.
 
 All persons are invented; names are assembled from common Kinh, Khmer and Hoa name
 parts. Unit names follow the province's real administrative map of 2013 (11 district-
@@ -32,7 +37,9 @@ soc-trang-2013/   the roster as of 2013-12-31
                     the chairman): the successor candidates
     pools.csv       successor pools for `secretary`, term 2015-2020
     trainings.csv   Party-building refreshers 2010-2013, political theory, state
-                    management, skills and a few professional courses
+                    management, skills and a few professional courses of the secretaries;
+                    the successor candidates' training plan (done in 2012-2013, `planned`
+                    for 2014-2015)
     budgets.csv     each unit's training budget 2011-2013
 soc-trang-2010/   the start-of-term baseline as of 2010-12-31
     units.csv       byte-identical to the 2013 one
@@ -49,7 +56,8 @@ bundled data exercises the parsers.
 Usage
 -----
     python3 examples/data/generate_soc_trang.py          # (re)write every file
-    python3 examples/data/generate_soc_trang.py --check  # verify the files on disk
+    python3 examples/data/generate_soc_trang.py --check  # verify the files on disk and
+                                                         # write the planted findings
 
 Only the Python 3 standard library is used (3.8 or later). The random generator has a
 fixed seed and every collection is iterated in a fixed order, so a run rewrites every
@@ -62,6 +70,7 @@ bytes. It exits 1 on the first failed assertion.
 from __future__ import annotations
 
 import argparse
+import calendar
 import csv
 import datetime as dt
 import io
@@ -99,6 +108,8 @@ TRAINING_COLUMNS = [
     "funding", "planned", "cost",
 ]
 BUDGET_COLUMNS = ["unit_id", "year", "allocated", "spent_on_training"]
+PAIR_COLUMNS = ["rule", "cadre_id", "unit_id"]
+PAIRS_FILE = os.path.join("..", "..", "tests", "data", "expected", "soc-trang-2013-check-pairs.csv")
 COURSE_COLUMNS = [
     "id", "name", "kind", "provider", "cost", "days", "confers", "requires", "accredited",
     "capacity", "months",
@@ -187,6 +198,18 @@ N_MISS_2013 = 10                # secretaries without a refresher in 2013
 N_NEVER = 4                     # secretaries who never had a refresher
 POOL_EMPTY, POOL_SINGLE = 3, 5
 N_LOW_BUDGET, N_DIVERTED = 4, 6
+
+# The default profile's rules the data is built around (docs/profiles/default.toml).
+TERM_START = dt.date(2010, 7, 1)          # the 2010-2015 term: congresses in July
+TERM_LAST_DAY = dt.date(2015, 6, 30)
+NEXT_TERM_START = dt.date(2015, 7, 1)     # pools are planned for 2015-2020
+MAX_AGE_AT_APPOINTMENT = 45               # Decision 04/2004/QĐ-BNV art. 5
+POOL_MIN_MONTHS = 60                      # Regulation 50-QĐ/TW: 60 months to retirement
+N_SEC_AGE = 4                   # secretaries who took the post older than 45
+N_POOL_SHORT, N_POOL_OLD = 2, 2  # pool candidates with < 60 months left / older than 45,
+                                 # besides the one who retires before the 2015 congress
+N_DISTRICT_REFRESH = 3          # secretaries per district refreshed outside the plan (2 districts)
+N_UNPLANNED_POOLS = 5           # units whose two pool candidates have no training plan
 
 RANK_PL = {"none": 0, "elementary": 1, "intermediate": 2, "college": 3, "university": 4}
 RANK_PT = {"none": 0, "elementary": 1, "intermediate": 2, "advanced": 3, "bachelor": 3}
@@ -303,6 +326,41 @@ def add_months(d: dt.date, months: int) -> dt.date:
     return dt.date(d.year + m // 12, m % 12 + 1, min(d.day, 28))
 
 
+def add_months_exact(d: dt.date, months: int) -> dt.date:
+    """d plus whole months; a day the target month lacks rolls over (31 May + 1 = 1 July)."""
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    last = calendar.monthrange(y, m + 1)[1]
+    if d.day <= last:
+        return dt.date(y, m + 1, d.day)
+    return dt.date(y, m + 1, last) + dt.timedelta(days=1)
+
+
+def years_before(d: dt.date, years: int) -> dt.date:
+    return dt.date(d.year - years, d.month, min(d.day, 28))
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    """Completed years; someone born on 29 February ages on 1 March in common years."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def retirement_date(birth: dt.date, gender: str) -> dt.date:
+    """Statutory retirement (Labour Code 2019, Decree 135/2020/NĐ-CP): men 60 and women 55
+    until 2020; from 2021 men 60 y 3 m rising 3 months a year to 62, women 55 y 4 m rising
+    4 months a year to 60. The first year whose scheduled age is reached in that year."""
+    base, step, final = (723, 3, 744) if gender == "male" else (664, 4, 720)
+    for year in range(birth.year, birth.year + 121):
+        months = base - step if year < 2021 else min(base + step * (year - 2021), final)
+        reached = add_months_exact(birth, months)
+        if reached.year <= year:
+            return reached
+    raise ValueError("retirement never reached")
+
+
 @dataclass
 class Qual:
     ge: str = ""
@@ -416,6 +474,19 @@ class Generator:
         self.units = []          # dicts for commune-level units, in file order
         self.unit_rows = []      # every row of units.csv
         self.next_id = 1
+        # Separate streams for what was added later (ages, the training plan), so that the
+        # main stream, and with it every name, date and pick made from it, stays as it was.
+        self.ages_rng = random.Random(SEED + 1)
+        self.plan_rng = random.Random(SEED + 2)
+        # What the data deliberately breaks: (rule, cadre id or "", unit id) for every
+        # finding `cadreplan check --as-of 2013-12-31` must report with the default profile.
+        self.planted: set = set()
+
+    def plant(self, rule: str, cadre, unit_id: str = "") -> None:
+        if cadre is None:
+            self.planted.add((rule, "", unit_id))
+        else:
+            self.planted.add((rule, cadre.id, cadre.unit_id))
 
     # ---- names ------------------------------------------------------------------------
     def new_id(self) -> str:
@@ -794,6 +865,98 @@ class Generator:
 
         self.sec10, self.sec13, self.others = sec10, sec13, others
         self.replaced, self.continuing = replaced, continuing
+        self.fix_secretary_ages()
+
+    @staticmethod
+    def party_date(rng: random.Random, birth: dt.date, since: dt.date) -> dt.date:
+        """Joined the Party at 21-30, and at least 400 days before taking the post."""
+        joined = add_months(birth, rng.randint(21 * 12, 30 * 12))
+        latest = min(since - dt.timedelta(days=400), dt.date(2012, 12, 31))
+        if joined > latest:
+            joined = latest - dt.timedelta(days=rng.randint(0, 600))
+        return joined
+
+    def rebirth(self, c: Cadre, first: dt.date, last: dt.date, twin: Cadre = None) -> None:
+        """Draw a new birth date in [first, last] (and a Party date to go with it)."""
+        rng = self.ages_rng
+        if c.gender == "female":
+            first = max(first, dt.date(1961, 1, 1))   # women retire at 55: not before 2016
+        assert first <= last, (c.id, first, last)
+        c.birth = rand_date(rng, first, last)
+        c.party_joined = self.party_date(rng, c.birth, c.since)
+        if twin is not None:                          # the same person in the 2010 roster
+            twin.birth, twin.party_joined = c.birth, c.party_joined
+
+    def fix_secretary_ages(self):
+        """At most 45 when first taking the post (Decision 04/2004/QĐ-BNV art. 5), except
+        N_SEC_AGE deliberate cases: the two who took it at 55 in 2010 and retire in January
+        2015, before the next congress (the oldest, and one more as drawn); one more elected
+        in 2010 past 45; and one newcomer of 2012 brought in from a district department at 47.
+        """
+        rng = self.ages_rng
+        sec13, sec10 = self.sec13, self.sec10
+        oldest = self.continuing[3]
+        retiring = [u for u in self.continuing
+                    if retirement_date(sec13[u].birth, sec13[u].gender) <= NEXT_TERM_START]
+        assert oldest in retiring and len(retiring) == 2, retiring
+        late_2010 = [u for u in self.continuing if u not in retiring and not sec13[u].mismatch
+                     and sec13[u].since.year == 2010
+                     and 45 < age_on(sec13[u].birth, sec13[u].since) <= 52]
+        deliberate = retiring + [rng.choice(late_2010)]
+        late_new = rng.choice([u for k, u in enumerate(self.replaced)
+                               if k > 0 and sec13[u].since.year == 2012])
+        c = sec13[late_new]
+        first = years_before(c.since, 48) + dt.timedelta(days=1)
+        c.birth = rand_date(rng, first, first + dt.timedelta(days=300))
+        c.party_joined = self.party_date(rng, c.birth, c.since)
+        deliberate.append(late_new)
+        assert len(deliberate) == N_SEC_AGE
+        for u in range(N_UNITS):
+            c = sec13[u]
+            if u in deliberate:
+                assert age_on(c.birth, c.since) > MAX_AGE_AT_APPOINTMENT
+                self.plant("standard.age", c)
+            elif age_on(c.birth, c.since) > MAX_AGE_AT_APPOINTMENT:
+                last = dt.date(1978 if c.continuing else 1983, 12, 28)
+                first = years_before(c.since, MAX_AGE_AT_APPOINTMENT + 1) + dt.timedelta(days=1)
+                self.rebirth(c, first, last, sec10[u] if c.continuing else None)
+        assert sum(retirement_date(c.birth, c.gender) <= NEXT_TERM_START
+                   for c in sec13.values()) == 2
+        self.late_secretaries = sorted(sec13[u].id for u in deliberate)
+
+    def fix_pool_ages(self, pools):
+        """Pool candidates for 2015-2020 are at most 45 on 2015-07-01 and have at least 60
+        months to retirement then (Regulation 50-QĐ/TW), except five deliberate cases: the
+        one who retires before the term even starts, N_POOL_SHORT with fewer than 60 months
+        left, and N_POOL_OLD older than 45 with time enough."""
+        rng = self.ages_rng
+        by_id = {c.id: c for u in range(N_UNITS) for c in self.others[u]}
+        members = []
+        for r in pools:
+            if by_id[r["cadre_id"]] not in members:
+                members.append(by_id[r["cadre_id"]])
+
+        def months_left(c):
+            return months_between(NEXT_TERM_START, retirement_date(c.birth, c.gender))
+
+        def too_old(c):
+            return age_on(c.birth, NEXT_TERM_START) > MAX_AGE_AT_APPOINTMENT
+
+        retired = [c for c in members
+                   if retirement_date(c.birth, c.gender) <= NEXT_TERM_START]
+        assert len(retired) == 1, [c.id for c in retired]
+        short = [c for c in members if c not in retired and months_left(c) < POOL_MIN_MONTHS]
+        old = [c for c in members if too_old(c) and months_left(c) >= POOL_MIN_MONTHS]
+        keep = retired + rng.sample(short, N_POOL_SHORT) + rng.sample(old, N_POOL_OLD)
+        for c in members:
+            if c in keep:
+                self.plant("standard.age", c)
+            elif too_old(c) or months_left(c) < POOL_MIN_MONTHS:
+                # young enough for the pool, and at least 25 when taking the current post
+                last = min(dt.date(1985, 12, 28), years_before(c.since, 25))
+                self.rebirth(c, dt.date(1969, 7, 2), last)
+        self.late_candidates = sorted(c.id for c in keep)
+        self.pool_members = members
 
     def other_qual(self, unit) -> Qual:
         rng = self.rng
@@ -963,12 +1126,126 @@ class Generator:
             end = add_months(start, 18) - dt.timedelta(days=10)
             rows13.append(row(c.id, code, "professional", start, end, UNACCREDITED, "completed",
                               "pass", "self", "false", 28000000))
+            self.plant("point1.accredited_provider", c)
+            self.plant("point4.unplanned_study", c)
+
+        # What the rows above plant (point 1 and point 3).
+        for u in llct:
+            if u in no_skills:
+                self.plant("point1.skills_pairing", sec13[u])
+        for u in gap_units:
+            self.plant("point3.annual_refresher", sec13[u])
+        self.refresher_gaps = (sorted(sec13[u].id for u in miss_2013),
+                               sorted(sec13[u].id for u in never))
+
+        # Point 2: secretaries left out of the term's training plan. Two who never went to a
+        # refresher and had no other course, and in two districts three secretaries each who
+        # went only to refresher classes their district centre ran on its own, paid by the
+        # communes and outside the province's plan (point 4 too).
+        courses_of: dict = {}
+        for r in rows13:
+            courses_of.setdefault(r["cadre_id"], set()).add(r["course"])
+        unplanned = [sec13[u] for u in never if sec13[u].id not in courses_of]
+        eligible: dict = {}
+        for u in self.continuing:
+            if u not in gap_units and not sec13[u].mismatch \
+                    and courses_of.get(sec13[u].id) == {"BD-XDD"}:
+                eligible.setdefault(self.units[u]["district"], []).append(u)
+        districts = self.plan_rng.sample(
+            sorted(d for d, us in eligible.items() if len(us) >= N_DISTRICT_REFRESH), 2)
+        self.district_refreshers = []
+        for d in sorted(districts):
+            name = DISTRICTS[d][1]
+            centre = "Trung tâm Bồi dưỡng chính trị " + name[0].lower() + name[1:]
+            for u in sorted(self.plan_rng.sample(eligible[d], N_DISTRICT_REFRESH)):
+                c = sec13[u]
+                for r in rows13:      # the 2010 roster holds the same row objects
+                    if r["cadre_id"] == c.id:
+                        r.update(provider=centre, funding="other", planned="false",
+                                 cost=1000000)
+                unplanned.append(c)
+                self.district_refreshers.append((c.id, centre))
+                self.plant("point4.unplanned_study", c)
+        for c in unplanned:
+            self.plant("point2.plan_at_term_start", c)
+        self.unplanned_secretaries = sorted(c.id for c in unplanned)
+
+        rows13 += self.candidate_trainings(row, grades)
 
         order = {c.id: k for k, c in enumerate(self.cadres13_order())}
         rows13.sort(key=lambda r: (order[r["cadre_id"]], r["start"], r["course"]))
         order10 = {self.sec10[u].id: u for u in range(N_UNITS)}
         rows10.sort(key=lambda r: (order10[r["cadre_id"]], r["start"], r["course"]))
         return rows13, rows10
+
+    def candidate_trainings(self, row, grades):
+        """The pool's training plan (point 2): every candidate for 2015-2020 has at least one
+        course in the plan ending within the 2010-2015 term, chosen by what they lack for the
+        secretary post (political theory, state management) plus the secretary-skills module;
+        courses of 2012-2013 are completed, those of 2014-2015 still `planned`. Except in
+        N_UNPLANNED_POOLS units whose committee built the pool but never planned its training.
+        """
+        rng = self.plan_rng
+        unit_index = {u["id"]: k for k, u in enumerate(self.units)}
+        size: dict = {}
+        for r in self.pool_rows:
+            size[r["unit_id"]] = size.get(r["unit_id"], 0) + 1
+        full = sorted(unit_index[uid] for uid, n in size.items() if n == 2)
+        idle = set(rng.sample(full, N_UNPLANNED_POOLS))
+        self.unplanned_pool_units = sorted(self.units[u]["id"] for u in idle)
+
+        def monday(year, month):
+            return monday_on_or_after(dt.date(year, month, 1))
+
+        rows = []
+        for c in self.pool_members:
+            if unit_index[c.unit_id] in idle:
+                self.plant("point2.plan_at_term_start", c)
+                continue
+            q = c.q
+            own = []
+            if q.pt in ("", "none", "elementary"):
+                s = monday(2014, rng.choice([3, 9]))
+                own.append(row(c.id, "LLCT-TC", "political_theory", s,
+                               add_months(s, 6) - dt.timedelta(days=3), SCHOOL, "planned", "",
+                               "state", "true", 8000000))
+            elif q.pt == "intermediate" and q.pl in ("university", "college") \
+                    and rng.random() < 0.3:
+                s = monday(2014, rng.choice([3, 9]))
+                own.append(row(c.id, "LLCT-CC", "political_theory", s,
+                               add_months(s, 8) - dt.timedelta(days=3), ACADEMY, "planned", "",
+                               "state", "true", 25000000))
+            if q.sm == "none":
+                s = monday(2014, rng.choice([5, 10]))
+                own.append(row(c.id, "QLNN-CV", "state_management", s,
+                               add_months(s, 2) - dt.timedelta(days=3), SCHOOL, "planned", "",
+                               "state", "true", 4500000))
+            elif q.sm == "officer" and rng.random() < 0.25:
+                s = monday(rng.choice([2012, 2013]), rng.choice([5, 10]))
+                own.append(row(c.id, "QLNN-CV", "state_management", s,
+                               add_months(s, 2) - dt.timedelta(days=3), SCHOOL, "completed",
+                               wchoice(rng, grades), "state", "true", 4500000))
+            r = rng.random()
+            if r < 0.45:
+                s = monday(*rng.choice([(2012, 10), (2013, 4), (2013, 10)]))
+                own.append(row(c.id, "KN-BT", "skills", s, s + dt.timedelta(days=11), SCHOOL,
+                               "completed", wchoice(rng, grades), "state", "true", 3000000))
+            elif r < 0.75 or not own:
+                s = monday(*rng.choice([(2014, 4), (2014, 10), (2015, 4)]))
+                own.append(row(c.id, "KN-BT", "skills", s, s + dt.timedelta(days=11), SCHOOL,
+                               "planned", "", "state", "true", 3000000))
+            assert any(x["planned"] == "true" and x["end"] <= TERM_LAST_DAY for x in own)
+            rows += own
+        return rows
+
+    def plant_qualifications(self):
+        """Findings the 2013 qualifications carry by construction."""
+        for c in self.sec13.values():
+            if c.q.ge == "lower_secondary":      # the seed's 2 of 109
+                self.plant("standard.general_education", c)
+            if c.mismatch:                        # self-funded, unplanned, unfitting field
+                self.plant("point4.field_mismatch", c)
+                self.plant("point4.unplanned_study", c)
 
     def cadres13_order(self):
         for u in range(N_UNITS):
@@ -998,6 +1275,9 @@ class Generator:
                                  added_on=rand_date(rng, first, dt.date(2012, 11, 30))))
         self.pool_empty = sorted(self.units[u]["id"] for u in empty)
         self.pool_single = sorted(self.units[u]["id"] for u in single)
+        for u in empty:     # 1 to 3 candidates per post: an empty pool is too small
+            self.plant("point2.successor_pool", None, self.units[u]["id"])
+        self.pool_rows = rows
         return rows
 
     def budgets(self):
@@ -1022,6 +1302,10 @@ class Generator:
                                  spent=spent))
         self.low_budget = sorted(self.units[u]["id"] for u in low)
         self.diverted = sorted(self.units[u]["id"] for u in diverted)
+        for uid in self.low_budget:       # below 10 million per secretary
+            self.plant("point5.budget_floor", None, uid)
+        for uid in self.diverted:         # less than 80 % spent on training
+            self.plant("point5.budget_diverted", None, uid)
         return rows
 
 
@@ -1059,11 +1343,18 @@ def courses_rows():
 
 def generate() -> dict:
     """Return {relative path: file bytes} for every file this script owns."""
+    return generate_all()[0]
+
+
+def generate_all():
+    """({relative path: file bytes}, the Generator that made them)."""
     g = Generator()
     g.build()
     pools = g.pools()
+    g.fix_pool_ages(pools)
     budgets = g.budgets()
     trainings13, trainings10 = g.trainings()
+    g.plant_qualifications()
 
     sp = Speller()
     files = {}
@@ -1124,7 +1415,14 @@ def generate() -> dict:
         dict(unit_id=r["unit_id"], year=r["year"], allocated=sp.money(r["allocated"], "allocated"),
              spent_on_training=sp.money(r["spent"], "spent_on_training")) for r in budgets])
     files[COURSES_FILE] = csv_bytes(COURSE_COLUMNS, courses_rows())
-    return files
+    return files, g
+
+
+def expected_pairs_bytes(g: Generator) -> bytes:
+    """The planted findings as `rule,cadre_id,unit_id` lines, sorted (cadre_id empty for a
+    unit's finding): what `cadreplan check soc-trang-2013 --as-of 2013-12-31` must report,
+    finding by finding, once repeated years and records are merged."""
+    return csv_bytes(PAIR_COLUMNS, [dict(zip(PAIR_COLUMNS, p)) for p in sorted(g.planted)])
 
 
 def write_all(root: str) -> None:
@@ -1431,11 +1729,40 @@ def run_check(root: str) -> int:
            and status.get("in_progress") == 4, f"statuses {status}")
     expect(all(tr["end"].year == 2014 for tr in trainings if tr["status"] == "in_progress"),
            "in-progress courses end in 2014")
-    expect(all(tr["end"] <= AS_OF_2013 for tr in trainings if tr["status"] != "in_progress"),
-           "finished courses end by 2013")
+    expect(all(tr["end"] <= AS_OF_2013 for tr in trainings
+               if tr["status"] not in ("in_progress", "planned")), "finished courses end by 2013")
+    expect(all(AS_OF_2013 < tr["start"] and tr["end"] <= TERM_LAST_DAY and tr["planned"] == "true"
+               and tr["cadre"] not in sec13 for tr in trainings if tr["status"] == "planned"),
+           "planned courses: candidates', in 2014 to mid-2015, planned")
+    expect(all(tr["planned"] == "true" and tr["funding"] == "state" for tr in trainings
+               if tr["provider"] in (SCHOOL, ACADEMY, NAPA)), "provincial plan courses")
     llct = [tr for tr in trainings if tr["course"] == "LLCT-CC" and tr["status"] == "completed"]
     expect(all(cadres[tr["cadre"]]["pt"] in ("advanced", "bachelor") for tr in llct),
            "LLCT-CC graduate not advanced")
+
+    # the rules the roster is built around (default profile), and their deliberate exceptions
+    members = sorted({r["cadre_id"] for r in tp.rows})
+    late_sec = sorted(k for k, c in sec13.items()
+                      if age(c["birth"], c["since"]) > MAX_AGE_AT_APPOINTMENT)
+    expect(len(late_sec) == 4, f"secretaries who took the post past 45: {late_sec}")
+    retire = {k: retirement_date(c["birth"], c["gender"]) for k, c in cadres.items()}
+    late_pool = sorted(k for k in members if age(cadres[k]["birth"], NEXT_TERM_START) > 45
+                       or months_between(NEXT_TERM_START, retire[k]) < POOL_MIN_MONTHS)
+    expect(len(late_pool) == 5, f"pool candidates too old for 2015-2020: {late_pool}")
+    expect(sum(retire[k] <= NEXT_TERM_START for k in sec13) == 2
+           and sum(retire[k] <= NEXT_TERM_START for k in members) == 1,
+           "2 secretaries and 1 pool candidate retire before the 2015 congress")
+    expect(all(retire[k] > AS_OF_2013 for k in cadres), "a cadre past retirement")
+    in_plan = {tr["cadre"] for tr in trainings if tr["planned"] == "true"
+               and TERM_START <= tr["end"] <= TERM_LAST_DAY}
+    plan_sec = sorted(k for k in sec13 if k not in in_plan)
+    plan_pool = sorted(k for k in members if k not in in_plan)
+    expect(len(plan_sec) == 8, f"secretaries without a planned course: {plan_sec}")
+    expect(len(plan_pool) == 10, f"pool candidates without a planned course: {plan_pool}")
+    outside = sorted({tr["cadre"] for tr in trainings if tr["cadre"] in sec13
+                      and tr["kind"] == "party_building" and tr["planned"] == "false"})
+    expect(len(outside) == 6 and set(outside) <= set(plan_sec),
+           f"secretaries refreshed outside the plan: {outside}")
 
     # budgets
     tb = Table(os.path.join(root, DIR_2013, "budgets.csv"), ["unit_id", "year", "allocated"])
@@ -1513,9 +1840,16 @@ def run_check(root: str) -> int:
                 tk.code(r, col, level_table[kind])
 
     # ---- determinism --------------------------------------------------------------------------
-    for rel, data in generate().items():
+    files, g = generate_all()
+    for rel, data in files.items():
         with open(os.path.join(root, rel), "rb") as f:
             expect(f.read() == data, f"{rel} is not what the generator writes")
+
+    # ---- the findings planted, for the C++ tests to compare `cadreplan check` with --------------
+    pairs_path = os.path.normpath(os.path.join(root, PAIRS_FILE))
+    os.makedirs(os.path.dirname(pairs_path), exist_ok=True)
+    with open(pairs_path, "wb") as f:
+        f.write(expected_pairs_bytes(g))
 
     # ---- report -----------------------------------------------------------------------------
     def show(title, stats):
@@ -1532,6 +1866,11 @@ def run_check(root: str) -> int:
                   f"pool sizes {pool_sizes}; trainings {len(trainings)} "
                   f"(statuses {status}); 2010 trainings {len(tt10.rows)}")
     report.append(f"budgets: low {low}; diverted {diverted}")
+    report.append(f"took the post past 45: {late_sec}; pool candidates too old: {late_pool}")
+    report.append(f"without a planned course: secretaries {plan_sec}; candidates {plan_pool}")
+    report.append(f"refreshed outside the plan: {outside}")
+    report.append(f"planted findings: {dict(sorted(count(p[0] for p in g.planted).items()))}; "
+                  f"wrote {os.path.relpath(pairs_path)}")
     report.append("alternative spellings by file and column:")
     for t in tables + [tk]:
         for column, variants in sorted(t.alternatives.items()):

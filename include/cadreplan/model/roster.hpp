@@ -103,7 +103,9 @@ class Roster {
   }
   /// Indices of the cadres with any holding of \p position, whatever its date.
   [[nodiscard]] std::span<const std::uint32_t> cadres_with_position(Position position) const noexcept {
-    return cadres_by_position_[static_cast<std::size_t>(position)];
+    const auto index = static_cast<std::size_t>(position);
+    if (index >= cadres_by_position_.size()) return {};  // a default-constructed roster
+    return cadres_by_position_[index];
   }
   /// Indices (into trainings()) of cadre number \p cadre_index's training records.
   [[nodiscard]] std::span<const std::uint32_t> trainings_of_cadre(std::size_t cadre_index) const noexcept {

@@ -1,0 +1,73 @@
+/// \file command_line.hpp
+/// \brief What every subcommand of the `cadreplan` program shares: exit codes, usage
+///   errors, option values (dates, formats, languages) and loading a roster.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cadreplan/model/code.hpp"
+#include "cadreplan/model/roster.hpp"
+
+/// The `cadreplan` program: argument parsing and printing around the library.
+namespace cadreplan::cli {
+
+/// The exit status of FORMATS.md's command-line contract.
+enum ExitStatus : int {
+  exit_success = 0,       ///< Done (for `check`: no finding of severity error).
+  exit_check_failed = 1,  ///< `check` found errors.
+  exit_bad_input = 2,     ///< Bad usage or bad input.
+};
+
+/// A command line that parses but asks for something impossible (a bad date, an
+/// unknown position, a roster that is not there). Reported as `cadreplan: error: ...`.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The output formats every report command offers.
+enum class OutputFormat {
+  text,  ///< A table for people.
+  json,  ///< FORMATS.md's JSON.
+  csv,   ///< One row per figure, for spreadsheets.
+};
+
+/// The names accepted by `--format`, for the option's check and help.
+[[nodiscard]] const std::vector<std::string>& output_format_names();
+/// The format named \p name (one of output_format_names()).
+/// \throws UsageError for another name.
+[[nodiscard]] OutputFormat parse_output_format(std::string_view name);
+
+/// The names accepted by `--lang`: `en`, `vi`.
+[[nodiscard]] const std::vector<std::string>& language_names();
+/// The language named \p name (one of language_names()).
+/// \throws UsageError for another name.
+[[nodiscard]] model::Language parse_language(std::string_view name);
+
+/// The date given to \p option (`YYYY-MM-DD` or `DD/MM/YYYY`), or today when \p text is
+/// empty (the option was not given).
+/// \throws UsageError naming the option and the value when it is not a date.
+[[nodiscard]] boost::gregorian::date date_or_today(const std::string& text,
+                                                   std::string_view option);
+
+/// Loads the roster at \p path (a folder of CSV files), printing load warnings on \p err
+/// as `cadreplan: FILE:LINE:COLUMN: warning: MESSAGE`.
+/// \throws UsageError when \p path does not exist or is a file (archives come later);
+///   io::ParseError for bad input.
+[[nodiscard]] model::Roster load_roster(const std::filesystem::path& path, bool keep_going,
+                                        std::ostream& err);
+
+/// Runs \p command and turns every exception into a message on \p err and an exit
+/// status: diagnostics one per line as `cadreplan: FILE:LINE:COLUMN: error: MESSAGE`,
+/// usage errors as `cadreplan: error: MESSAGE`, both with exit_bad_input.
+[[nodiscard]] int run_reporting_errors(const std::function<int()>& command, std::ostream& err);
+
+}  // namespace cadreplan::cli

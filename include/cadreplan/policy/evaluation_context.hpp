@@ -1,0 +1,73 @@
+/// \file evaluation_context.hpp
+/// \brief What one evaluation depends on: the roster, the profile and the as-of date.
+/// \ingroup policy
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cadreplan/model/roster.hpp"
+#include "cadreplan/model/term.hpp"
+#include "cadreplan/policy/profile.hpp"
+#include "cadreplan/policy/rule.hpp"
+
+namespace cadreplan::policy {
+
+/// The explicit evaluation context (no global evaluation date: STYLE.md).
+/// Rules read everything they need from here: the roster, the profile's data and
+/// their own parameters (profile value, else the default their spec declares).
+class EvaluationContext {
+ public:
+  /// A context for evaluating \p roster under \p profile as of \p as_of.
+  /// Both must outlive the context.
+  EvaluationContext(const model::Roster& roster, const Profile& profile,
+                    boost::gregorian::date as_of);
+
+  /// The roster under evaluation.
+  [[nodiscard]] const model::Roster& roster() const noexcept { return *roster_; }
+  /// The profile in force.
+  [[nodiscard]] const Profile& profile() const noexcept { return *profile_; }
+  /// The as-of date.
+  [[nodiscard]] boost::gregorian::date as_of() const noexcept { return as_of_; }
+  /// The congress term containing the as-of date (profile parameters `terms.anchor_year`
+  /// and `terms.length_years`; 2010-2015, 2015-2020, ... by default).
+  [[nodiscard]] const model::Term& current_term() const noexcept { return current_term_; }
+  /// The term after current_term().
+  [[nodiscard]] model::Term next_term() const;
+
+  /// The unit of \p cadre (every cadre's unit resolves in a valid roster).
+  [[nodiscard]] const model::Unit& unit_of(const model::Cadre& cadre) const noexcept;
+  /// True when \p cadre holds \p position on the as-of date in a commune-level unit.
+  [[nodiscard]] bool holds_in_commune(const model::Cadre& cadre,
+                                      model::Position position) const noexcept;
+  /// The training records of \p cadre.
+  [[nodiscard]] std::vector<const model::TrainingRecord*> trainings_of(
+      const model::Cadre& cadre) const;
+  /// The number of secretaries of unit \p unit on the as-of date.
+  [[nodiscard]] std::size_t secretaries_in(const model::Unit& unit) const noexcept;
+
+  /// Integer parameter \p name of \p rule.
+  [[nodiscard]] std::int64_t integer(const Rule& rule, const std::string& name) const;
+  /// Number parameter \p name of \p rule (an integer value is widened).
+  [[nodiscard]] double number(const Rule& rule, const std::string& name) const;
+  /// String parameter \p name of \p rule.
+  [[nodiscard]] const std::string& string(const Rule& rule, const std::string& name) const;
+  /// String-list parameter \p name of \p rule.
+  [[nodiscard]] const std::vector<std::string>& strings(const Rule& rule,
+                                                        const std::string& name) const;
+  /// Boolean parameter \p name of \p rule.
+  [[nodiscard]] bool boolean(const Rule& rule, const std::string& name) const;
+
+ private:
+  [[nodiscard]] const ParameterValue& parameter(const Rule& rule, const std::string& name) const;
+
+  const model::Roster* roster_;
+  const Profile* profile_;
+  boost::gregorian::date as_of_;
+  model::Term current_term_;
+};
+
+}  // namespace cadreplan::policy

@@ -1,0 +1,850 @@
+// Loading and saving a roster as a folder of CSV files (FORMATS.md).
+//
+// The loader checks ids and references itself, row by row, rather than leaving it to
+// model::Roster::build: only here are the file, line and column known, and a person
+// fixing a spreadsheet needs them. Each file's columns are resolved once, so a row
+// costs a few index lookups and the cell parsers.
+#include "cadreplan/io/roster_csv.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
+#include "cadreplan/io/cell_parsers.hpp"
+#include "cadreplan/text/fold.hpp"
+
+namespace cadreplan::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------------------------
+// The columns of each file, in FORMATS.md order (the order save writes them in).
+
+struct ColumnSpec {
+  std::string_view name;
+  bool required = false;
+};
+
+namespace units_csv {
+constexpr std::string_view file = "units.csv";
+enum Column : std::size_t { id, name, kind, parent_id, province, large_minority, minority, area };
+constexpr std::array<ColumnSpec, 8> columns{{{"id", true},
+                                             {"name", true},
+                                             {"kind", true},
+                                             {"parent_id", false},
+                                             {"province", false},
+                                             {"large_minority", false},
+                                             {"minority", false},
+                                             {"area", false}}};
+}  // namespace units_csv
+
+namespace cadres_csv {
+constexpr std::string_view file = "cadres.csv";
+enum Column : std::size_t {
+  id,
+  full_name,
+  birth_date,
+  unit_id,
+  positions,
+  gender,
+  ethnicity,
+  party_joined,
+  general_education,
+  professional_level,
+  professional_field,
+  professional_mode,
+  professional_funding,
+  professional_planned,
+  political_theory,
+  state_management,
+  position_since,
+};
+constexpr std::array<ColumnSpec, 17> columns{{{"id", true},
+                                              {"full_name", true},
+                                              {"birth_date", true},
+                                              {"unit_id", true},
+                                              {"positions", true},
+                                              {"gender", false},
+                                              {"ethnicity", false},
+                                              {"party_joined", false},
+                                              {"general_education", false},
+                                              {"professional_level", false},
+                                              {"professional_field", false},
+                                              {"professional_mode", false},
+                                              {"professional_funding", false},
+                                              {"professional_planned", false},
+                                              {"political_theory", false},
+                                              {"state_management", false},
+                                              {"position_since", false}}};
+}  // namespace cadres_csv
+
+namespace trainings_csv {
+constexpr std::string_view file = "trainings.csv";
+enum Column : std::size_t {
+  cadre_id,
+  course,
+  kind,
+  start_date,
+  end_date,
+  provider,
+  status,
+  result,
+  funding,
+  planned,
+  cost,
+};
+constexpr std::array<ColumnSpec, 11> columns{{{"cadre_id", true},
+                                              {"course", true},
+                                              {"kind", true},
+                                              {"start_date", true},
+                                              {"end_date", true},
+                                              {"provider", false},
+                                              {"status", false},
+                                              {"result", false},
+                                              {"funding", false},
+                                              {"planned", false},
+                                              {"cost", false}}};
+}  // namespace trainings_csv
+
+namespace pools_csv {
+constexpr std::string_view file = "pools.csv";
+enum Column : std::size_t { unit_id, position, cadre_id, term, added_on };
+constexpr std::array<ColumnSpec, 5> columns{{{"unit_id", true},
+                                             {"position", true},
+                                             {"cadre_id", true},
+                                             {"term", true},
+                                             {"added_on", false}}};
+}  // namespace pools_csv
+
+namespace budgets_csv {
+constexpr std::string_view file = "budgets.csv";
+enum Column : std::size_t { unit_id, year, allocated, spent_on_training };
+constexpr std::array<ColumnSpec, 4> columns{
+    {{"unit_id", true}, {"year", true}, {"allocated", true}, {"spent_on_training", false}}};
+}  // namespace budgets_csv
+
+// ---------------------------------------------------------------------------------
+// Helpers shared by the tables.
+
+std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+// True when \p text (valid UTF-8) is certainly NFC already, so utf8proc can be skipped:
+// it holds only code points below U+0300 (no character there changes under NFC, and
+// the combining marks start at U+0300) and Latin Extended Additional (U+1E00-U+1EFF,
+// the precomposed Vietnamese letters). Typed Vietnamese text passes; NFD text, with
+// its combining marks, does not.
+bool is_plainly_composed(std::string_view text) noexcept {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  for (std::size_t i = 0; i < size;) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+      ++i;
+    } else if (lead >= 0xC2 && lead <= 0xCB) {  // U+0080-U+02FF
+      i += 2;
+    } else if (lead == 0xE1 && i + 1 < size && bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB) {
+      i += 3;  // U+1E00-U+1EFF
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Names and free text are stored composed (NFC), so NFD input compares equal to NFC.
+std::string normalized(std::string_view text) {
+  return is_plainly_composed(text) ? std::string(text) : text::to_nfc(text);
+}
+
+// A map from a key (an id) to the line it was first seen on, built for a million
+// cadres: open addressing over one array of slots, keys packed into one string, so
+// neither an insert nor a lookup allocates except when a buffer doubles.
+class LineIndex {
+ public:
+  // The line \p key was first seen on; 0 (no line) after recording it on \p line.
+  std::size_t insert(std::string_view key, std::size_t line) {
+    if ((entries_.size() + 1) * 4 > slots_.size() * 3) grow();
+    const std::uint64_t hash = hash_of(key);
+    const std::size_t slot = slot_of(key, hash);
+    if (slots_[slot].entry != 0) return entries_[slots_[slot].entry - 1].line;
+    entries_.push_back(Entry{keys_.size(), key.size(), line});
+    keys_.append(key);
+    slots_[slot] = Slot{static_cast<std::uint32_t>(entries_.size()), tag_of(hash)};
+    return 0;
+  }
+
+  // The line \p key was first seen on, or 0.
+  [[nodiscard]] std::size_t find(std::string_view key) const {
+    if (slots_.empty()) return 0;
+    const Slot& slot = slots_[slot_of(key, hash_of(key))];
+    return slot.entry == 0 ? 0 : entries_[slot.entry - 1].line;
+  }
+
+ private:
+  struct Entry {
+    std::size_t offset = 0;  // into keys_
+    std::size_t size = 0;
+    std::size_t line = 0;
+  };
+  struct Slot {
+    std::uint32_t entry = 0;  // 1-based index into entries_; 0: empty
+    std::uint32_t tag = 0;    // high hash bits, to skip most key comparisons
+  };
+
+  static std::uint64_t hash_of(std::string_view key) noexcept {
+    return std::hash<std::string_view>{}(key);
+  }
+  static std::uint32_t tag_of(std::uint64_t hash) noexcept {
+    return static_cast<std::uint32_t>(hash >> 32);
+  }
+  [[nodiscard]] std::string_view key_of(std::uint32_t entry) const noexcept {
+    const Entry& e = entries_[entry - 1];
+    return std::string_view(keys_).substr(e.offset, e.size);
+  }
+
+  // The slot holding \p key, or the empty slot where it belongs (linear probing).
+  [[nodiscard]] std::size_t slot_of(std::string_view key, std::uint64_t hash) const noexcept {
+    const std::size_t mask = slots_.size() - 1;
+    const std::uint32_t tag = tag_of(hash);
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == 0 || (slot.tag == tag && key_of(slot.entry) == key)) return i;
+    }
+  }
+
+  void grow() {
+    slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t e = 1; e <= entries_.size(); ++e) {
+      const auto entry = static_cast<std::uint32_t>(e);
+      const std::uint64_t hash = hash_of(key_of(entry));
+      std::size_t i = static_cast<std::size_t>(hash) & mask;
+      while (slots_[i].entry != 0) i = (i + 1) & mask;
+      slots_[i] = Slot{entry, tag_of(hash)};
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  std::string keys_;
+};
+
+template <class E>
+auto code_parser(std::string_view what) {
+  return [what](std::string_view text) { return parse_code_cell<E>(text, what); };
+}
+
+// Collects errors; without keep_going the first one is thrown at once, except while
+// deferring (a file whose last checks run after its rows), when the earliest is thrown
+// at the end of the file.
+class ErrorLog {
+ public:
+  explicit ErrorLog(bool keep_going) : keep_going_(keep_going) {}
+
+  void add(Diagnostic diagnostic) {
+    if (!keep_going_ && !deferring_) throw ParseError(std::move(diagnostic));
+    errors_.push_back(std::move(diagnostic));
+  }
+  void add_all(const ParseError& error) {
+    for (const auto& diagnostic : error.diagnostics()) add(diagnostic);
+  }
+  void defer() { deferring_ = true; }
+  void end_deferral() {
+    deferring_ = false;
+    if (!keep_going_ && !errors_.empty()) throw ParseError(sorted().front());
+  }
+  [[nodiscard]] std::size_t count() const noexcept { return errors_.size(); }
+  [[nodiscard]] std::vector<Diagnostic> sorted() {
+    std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+    });
+    return errors_;
+  }
+
+ private:
+  bool keep_going_;
+  bool deferring_ = false;
+  std::vector<Diagnostic> errors_;
+};
+
+// One file's header resolved against its columns.
+struct TableFile {
+  std::string file;
+  std::size_t header_line = 0;
+  std::vector<std::optional<std::size_t>> index_of;  // per ColumnSpec: the file's column
+  std::vector<std::string> column_names;             // per ColumnSpec: as written, for messages
+};
+
+// The cells of one row, read through the file's column map. Every error is logged with
+// the row's line and the column's name, and the reading goes on so that one pass finds
+// every bad cell of the row.
+class RowReader {
+ public:
+  RowReader(const TableFile& table, const CsvRow& row, ErrorLog& log)
+      : table_(table), row_(row), log_(log) {}
+
+  [[nodiscard]] std::size_t line() const noexcept { return row_.line; }
+  [[nodiscard]] const std::string& column_name(std::size_t column) const {
+    return table_.column_names[column];
+  }
+
+  // The trimmed cell, empty when the column is absent.
+  [[nodiscard]] std::string_view cell(std::size_t column) const {
+    const auto& index = table_.index_of[column];
+    return index ? text::trim(row_.cells[*index]) : std::string_view{};
+  }
+
+  // True once any cell of the row was bad.
+  [[nodiscard]] bool has_errors() const noexcept { return has_errors_; }
+
+  void error(std::size_t column, std::string message) {
+    has_errors_ = true;
+    log_.add(Diagnostic{table_.file, row_.line, column_name(column), DiagnosticSeverity::error,
+                        std::move(message)});
+  }
+
+  std::string_view required_cell(std::size_t column) {
+    const std::string_view text = cell(column);
+    if (text.empty()) {
+      error(column, "empty cell in required column " + in_quotes(column_name(column)));
+    }
+    return text;
+  }
+
+  [[nodiscard]] std::string text_of(std::size_t column) const { return normalized(cell(column)); }
+  std::string required_text_of(std::size_t column) { return normalized(required_cell(column)); }
+
+  // Parses a required cell into target, which keeps its value on error.
+  template <class T, class Parse>
+  void required(std::size_t column, T& target, Parse&& parse) {
+    const std::string_view text = required_cell(column);
+    if (!text.empty()) assign(column, text, target, parse);
+  }
+
+  // Parses an optional cell: empty means unknown (nothing).
+  template <class T, class Parse>
+  void optional(std::size_t column, std::optional<T>& target, Parse&& parse) {
+    const std::string_view text = cell(column);
+    if (!text.empty()) assign(column, text, target, parse);
+  }
+
+ private:
+  template <class T, class Parse>
+  void assign(std::size_t column, std::string_view text, T& target, Parse& parse) {
+    try {
+      target = parse(text);
+    } catch (const CellError& bad) {
+      error(column, bad.what());
+    }
+  }
+
+  const TableFile& table_;
+  const CsvRow& row_;
+  ErrorLog& log_;
+  bool has_errors_ = false;
+};
+
+// ---------------------------------------------------------------------------------
+// The loader: one pass over each file, in dependency order.
+
+class Loader {
+ public:
+  Loader(fs::path folder, const CsvLoadOptions& options)
+      : folder_(std::move(folder)), options_(options), log_(options.keep_going) {}
+
+  CsvLoadResult run() {
+    load_units();
+    load_cadres();
+    load_trainings();
+    load_pools();
+    load_budgets();
+    if (log_.count() > 0) throw ParseError(log_.sorted());
+    CsvLoadResult result;
+    result.roster = build_roster();
+    result.warnings = std::move(warnings_);
+    return result;
+  }
+
+ private:
+  // Reads one file row by row. Returns true when every row was read (a missing optional
+  // file is an empty table, read completely); references into a table that was not read
+  // completely are not checked, so one broken file does not drown the others in errors.
+  template <std::size_t N, class OnRow>
+  bool read_table(std::string_view name, bool required, const std::array<ColumnSpec, N>& columns,
+                  OnRow&& on_row) {
+    const fs::path path = folder_ / name;
+    const std::string display = path.string();
+    if (!fs::exists(path)) {
+      if (!required) return true;
+      log_.add(Diagnostic{display, 0, {}, DiagnosticSeverity::error, "required file is missing"});
+      return false;
+    }
+    std::optional<CsvReader> reader;
+    try {
+      reader.emplace(CsvReader::open(path, display, options_.limits));
+    } catch (const ParseError& error) {
+      log_.add_all(error);
+      return false;
+    }
+    const std::optional<TableFile> table = resolve_columns(*reader, columns);
+    if (!table) return false;
+    CsvRow row;
+    for (;;) {
+      try {
+        if (!reader->next(row)) break;
+      } catch (const ParseError& error) {
+        log_.add_all(error);
+        continue;  // a row error; after a file error next() returns false
+      }
+      RowReader cells(*table, row, log_);
+      on_row(cells);
+    }
+    return !reader->failed();
+  }
+
+  template <std::size_t N>
+  std::optional<TableFile> resolve_columns(const CsvReader& reader,
+                                           const std::array<ColumnSpec, N>& columns) {
+    TableFile table{reader.file(), reader.header_line(), {}, {}};
+    bool complete = true;
+    for (const ColumnSpec& spec : columns) {
+      const auto index = reader.find_column(spec.name);
+      table.index_of.push_back(index);
+      table.column_names.push_back(index ? reader.header()[*index] : std::string(spec.name));
+      if (!index && spec.required) {
+        complete = false;
+        log_.add(Diagnostic{table.file, table.header_line, std::string(spec.name),
+                            DiagnosticSeverity::error,
+                            "missing required column " + in_quotes(spec.name)});
+      }
+    }
+    warn_unknown_columns(reader, table);
+    if (!complete) return std::nullopt;
+    return table;
+  }
+
+  void warn_unknown_columns(const CsvReader& reader, const TableFile& table) {
+    const auto header = reader.header();
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const bool known = std::find(table.index_of.begin(), table.index_of.end(),
+                                   std::optional<std::size_t>(i)) != table.index_of.end();
+      if (known) continue;
+      const std::string column = header[i].empty() ? "column " + std::to_string(i + 1) : header[i];
+      const std::string message = header[i].empty()
+                                      ? "a column without a name is ignored"
+                                      : "unknown column " + in_quotes(header[i]) + " is ignored";
+      warnings_.push_back(
+          Diagnostic{table.file, table.header_line, column, DiagnosticSeverity::warning, message});
+    }
+  }
+
+  // Registers an id, or reports the second occurrence naming the first.
+  static void register_id(LineIndex& lines, RowReader& row, std::size_t column, std::string_view id,
+                          std::string_view what) {
+    if (id.empty()) return;
+    const std::size_t first = lines.insert(id, row.line());
+    if (first != 0) {
+      row.error(column, "duplicate " + std::string(what) + " id " + in_quotes(id) +
+                            " (first on line " + std::to_string(first) + ")");
+    }
+  }
+
+  // Reports a reference to an id that no row of the referenced file has.
+  static void check_reference(const LineIndex& lines, bool checkable, RowReader& row,
+                              std::size_t column, std::string_view id, std::string_view what,
+                              std::string_view file) {
+    if (!checkable || id.empty() || lines.find(id) != 0) return;
+    row.error(column, "unknown " + std::string(what) + " " + in_quotes(id) + " (no such id in " +
+                          std::string(file) + ")");
+  }
+
+  // --- units.csv -------------------------------------------------------------------
+
+  void load_units() {
+    using namespace units_csv;
+    // A parent may be listed after its child, so parents are checked after the last row;
+    // deferring keeps "stop at the first error" true to line order.
+    log_.defer();
+    std::vector<std::size_t> lines;
+    std::string parent_column(columns[parent_id].name);
+    units_complete_ = read_table(file, true, columns, [&](RowReader& row) {
+      model::Unit unit;
+      unit.id = model::UnitId(row.required_text_of(id));
+      unit.name = row.required_text_of(name);
+      row.required(kind, unit.kind, code_parser<model::UnitKind>(columns[kind].name));
+      unit.parent_id = model::UnitId(row.text_of(parent_id));
+      unit.province = row.text_of(province);
+      row.optional(large_minority, unit.large_minority, parse_bool);
+      unit.minority = row.text_of(minority);
+      row.optional(area, unit.area, code_parser<model::Area>(columns[area].name));
+      register_id(unit_lines_, row, id, unit.id.str(), "unit");
+      if (lines.empty()) parent_column = row.column_name(parent_id);
+      lines.push_back(row.line());
+      tables_.units.push_back(std::move(unit));
+    });
+    if (units_complete_) check_parents(lines, parent_column);
+    log_.end_deferral();
+  }
+
+  void unit_error(std::size_t line, const std::string& column, std::string message) {
+    log_.add(Diagnostic{(folder_ / units_csv::file).string(), line, column,
+                        DiagnosticSeverity::error, std::move(message)});
+  }
+
+  void check_parents(const std::vector<std::size_t>& lines, const std::string& column) {
+    const auto& units = tables_.units;
+    // parent[i]: the index of unit i's parent, or npos (none, or unknown and reported).
+    std::vector<std::size_t> parent(units.size(), npos);
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      const auto& id = units[i].parent_id;
+      if (id.empty()) continue;
+      const std::size_t parent_line = unit_lines_.find(id.str());
+      if (parent_line == 0) {
+        unit_error(lines[i], column,
+                   "unknown parent unit " + in_quotes(id.str()) + " (no such id in units.csv)");
+        continue;
+      }
+      parent[i] = unit_index_by_line(lines, parent_line);
+    }
+    check_parent_cycles(parent, lines, column);
+  }
+
+  static std::size_t unit_index_by_line(const std::vector<std::size_t>& lines, std::size_t line) {
+    return static_cast<std::size_t>(std::lower_bound(lines.begin(), lines.end(), line) -
+                                    lines.begin());
+  }
+
+  // Follows parent links from each unit once (linear overall): a walk that meets a unit
+  // of its own walk has found a cycle, reported once at the cycle's first line.
+  void check_parent_cycles(const std::vector<std::size_t>& parent,
+                           const std::vector<std::size_t>& lines, const std::string& column) {
+    std::vector<std::size_t> walk_of(parent.size(), npos);
+    for (std::size_t start = 0; start < parent.size(); ++start) {
+      std::size_t current = start;
+      while (current != npos && walk_of[current] == npos) {
+        walk_of[current] = start;
+        current = parent[current];
+      }
+      if (current == npos || walk_of[current] != start) continue;
+      std::vector<std::size_t> cycle{current};
+      for (std::size_t next = parent[current]; next != current; next = parent[next]) {
+        cycle.push_back(next);
+      }
+      report_cycle(cycle, lines, column);
+    }
+  }
+
+  void report_cycle(std::vector<std::size_t> cycle, const std::vector<std::size_t>& lines,
+                    const std::string& column) {
+    std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+    std::string path;
+    for (std::size_t unit : cycle) path += tables_.units[unit].id.str() + " -> ";
+    path += tables_.units[cycle.front()].id.str();
+    unit_error(lines[cycle.front()], column,
+               "unit " + in_quotes(tables_.units[cycle.front()].id.str()) +
+                   " is its own ancestor (parent cycle " + path + ")");
+  }
+
+  // --- cadres.csv ------------------------------------------------------------------
+
+  void load_cadres() {
+    using namespace cadres_csv;
+    cadres_complete_ = read_table(file, true, columns, [&](RowReader& row) {
+      model::Cadre cadre;
+      cadre.id = model::CadreId(row.required_text_of(id));
+      cadre.full_name = row.required_text_of(full_name);
+      row.required(birth_date, cadre.birth_date, parse_date);
+      cadre.unit_id = model::UnitId(row.required_text_of(unit_id));
+      std::optional<boost::gregorian::date> since;
+      row.optional(position_since, since, parse_date);
+      row.required(positions, cadre.positions,
+                   [&](std::string_view text) { return parse_positions(text, since); });
+      row.optional(gender, cadre.gender, code_parser<model::Gender>(columns[gender].name));
+      cadre.ethnicity = row.text_of(ethnicity);
+      row.optional(party_joined, cadre.party_joined, parse_date);
+      read_qualifications(row, cadre);
+      register_id(cadre_lines_, row, id, cadre.id.str(), "cadre");
+      check_reference(unit_lines_, units_complete_, row, unit_id, cadre.unit_id.str(), "unit",
+                      units_csv::file);
+      tables_.cadres.push_back(std::move(cadre));
+    });
+  }
+
+  static void read_qualifications(RowReader& row, model::Cadre& cadre) {
+    using namespace cadres_csv;
+    row.optional(general_education, cadre.general_education,
+                 code_parser<model::GeneralEducation>(columns[general_education].name));
+    auto& professional = cadre.professional;
+    row.optional(professional_level, professional.level,
+                 code_parser<model::ProfessionalLevel>(columns[professional_level].name));
+    professional.field = row.text_of(professional_field);
+    row.optional(professional_mode, professional.mode,
+                 code_parser<model::StudyMode>(columns[professional_mode].name));
+    row.optional(professional_funding, professional.funding,
+                 code_parser<model::Funding>(columns[professional_funding].name));
+    row.optional(professional_planned, professional.planned, parse_bool);
+    row.optional(political_theory, cadre.political_theory,
+                 code_parser<model::PoliticalTheory>(columns[political_theory].name));
+    row.optional(state_management, cadre.state_management,
+                 code_parser<model::StateManagement>(columns[state_management].name));
+  }
+
+  // --- trainings.csv, pools.csv, budgets.csv ---------------------------------------
+
+  void load_trainings() {
+    using namespace trainings_csv;
+    read_table(file, false, columns, [&](RowReader& row) {
+      model::TrainingRecord training;
+      training.cadre_id = model::CadreId(row.required_text_of(cadre_id));
+      training.course = row.required_text_of(course);
+      row.required(kind, training.kind, code_parser<model::TrainingKind>(columns[kind].name));
+      row.required(start_date, training.start_date, parse_date);
+      row.required(end_date, training.end_date, parse_date);
+      training.provider = row.text_of(provider);
+      row.optional(status, training.status,
+                   code_parser<model::TrainingStatus>(columns[status].name));
+      training.result = row.text_of(result);
+      row.optional(funding, training.funding, code_parser<model::Funding>(columns[funding].name));
+      row.optional(planned, training.planned, parse_bool);
+      row.optional(cost, training.cost, parse_money);
+      check_reference(cadre_lines_, cadres_complete_, row, cadre_id, training.cadre_id.str(),
+                      "cadre", cadres_csv::file);
+      const bool dated = !training.start_date.is_special() && !training.end_date.is_special();
+      if (dated && training.end_date < training.start_date) {
+        row.error(end_date, "the training ends (" + format_date(training.end_date) +
+                                ") before it starts (" + format_date(training.start_date) + ")");
+      }
+      tables_.trainings.push_back(std::move(training));
+    });
+  }
+
+  void load_pools() {
+    using namespace pools_csv;
+    LineIndex entry_lines;
+    read_table(file, false, columns, [&](RowReader& row) {
+      model::PoolEntry entry;
+      entry.unit_id = model::UnitId(row.required_text_of(unit_id));
+      row.required(position, entry.position, code_parser<model::Position>(columns[position].name));
+      entry.cadre_id = model::CadreId(row.required_text_of(cadre_id));
+      row.required(term, entry.term, parse_term);
+      row.optional(added_on, entry.added_on, parse_date);
+      check_reference(unit_lines_, units_complete_, row, unit_id, entry.unit_id.str(), "unit",
+                      units_csv::file);
+      check_reference(cadre_lines_, cadres_complete_, row, cadre_id, entry.cadre_id.str(), "cadre",
+                      cadres_csv::file);
+      if (row.has_errors()) return;  // a half-read entry must not count as a duplicate
+      const std::string key = entry.unit_id.str() + '\n' +
+                              std::string(model::to_code(entry.position)) + '\n' +
+                              entry.cadre_id.str() + '\n' + entry.term.name();
+      const std::size_t first = entry_lines.insert(key, row.line());
+      if (first != 0) {
+        row.error(cadre_id, "cadre " + in_quotes(entry.cadre_id.str()) + " is already in the " +
+                                std::string(model::to_code(entry.position)) + " pool of unit " +
+                                in_quotes(entry.unit_id.str()) + " for " + entry.term.name() +
+                                " (first on line " + std::to_string(first) + ")");
+      }
+      tables_.pools.push_back(std::move(entry));
+    });
+  }
+
+  void load_budgets() {
+    using namespace budgets_csv;
+    LineIndex line_lines;
+    read_table(file, false, columns, [&](RowReader& row) {
+      model::BudgetLine budget;
+      budget.unit_id = model::UnitId(row.required_text_of(unit_id));
+      row.required(year, budget.year, parse_year);
+      row.required(allocated, budget.allocated, parse_money);
+      row.optional(spent_on_training, budget.spent_on_training, parse_money);
+      check_reference(unit_lines_, units_complete_, row, unit_id, budget.unit_id.str(), "unit",
+                      units_csv::file);
+      if (row.has_errors()) return;  // a half-read line must not count as a duplicate
+      const std::string key = budget.unit_id.str() + '\n' + std::to_string(budget.year);
+      const std::size_t first = line_lines.insert(key, row.line());
+      if (first != 0) {
+        row.error(year, "unit " + in_quotes(budget.unit_id.str()) +
+                            " already has a budget line for " + std::to_string(budget.year) +
+                            " (first on line " + std::to_string(first) + ")");
+      }
+      tables_.budgets.push_back(std::move(budget));
+    });
+  }
+
+  // The checks above mirror Roster::build's; should one still fail, the error names the
+  // file its message is about.
+  model::Roster build_roster() {
+    try {
+      return model::Roster::build(std::move(tables_));
+    } catch (const model::RosterError& error) {
+      const std::string_view message = error.what();
+      const std::string table(message.substr(0, message.find(':')));
+      const bool known = table == "units" || table == "cadres" || table == "trainings" ||
+                         table == "pools" || table == "budgets";
+      const fs::path file = known ? folder_ / (table + ".csv") : folder_;
+      throw ParseError(
+          Diagnostic{file.string(), 0, {}, DiagnosticSeverity::error, std::string(message)});
+    }
+  }
+
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  fs::path folder_;
+  const CsvLoadOptions& options_;
+  ErrorLog log_;
+  std::vector<Diagnostic> warnings_;
+  model::RosterTables tables_;
+  LineIndex unit_lines_;
+  LineIndex cadre_lines_;
+  bool units_complete_ = false;
+  bool cadres_complete_ = false;
+};
+
+// ---------------------------------------------------------------------------------
+// Saving.
+
+std::string_view bool_cell(std::optional<bool> value) {
+  if (!value) return {};
+  return *value ? "true" : "false";
+}
+
+template <class E>
+std::string_view code_cell(std::optional<E> value) {
+  return value ? model::to_code(*value) : std::string_view{};
+}
+
+std::string date_cell(std::optional<boost::gregorian::date> day) {
+  return day ? format_date(*day) : std::string{};
+}
+
+std::string money_cell(std::optional<model::Dong> amount) {
+  return amount ? std::to_string(*amount) : std::string{};
+}
+
+template <std::size_t N>
+std::array<std::string_view, N> header_of(const std::array<ColumnSpec, N>& columns) {
+  std::array<std::string_view, N> names{};
+  for (std::size_t i = 0; i < N; ++i) names[i] = columns[i].name;
+  return names;
+}
+
+// Writes \p name through a temporary file renamed into place, so that a crash or a
+// full disk never leaves a truncated roster file under the real name.
+template <std::size_t N, class Rows, class FillRow>
+void write_table(const fs::path& folder, std::string_view name,
+                 const std::array<ColumnSpec, N>& columns, const Rows& rows, FillRow&& fill_row) {
+  const fs::path final_path = folder / name;
+  const fs::path temporary = folder / (std::string(name) + ".tmp");
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot create " + temporary.string());
+    CsvWriter writer(out);
+    const auto header = header_of(columns);
+    writer.write_row(std::span<const std::string_view>(header));
+    std::array<std::string, N> cells;
+    for (const auto& record : rows) {
+      for (auto& cell : cells) cell.clear();
+      fill_row(record, cells);
+      writer.write_row(std::span<const std::string>(cells));
+    }
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      throw std::runtime_error("cannot write " + temporary.string());
+    }
+  }
+  fs::rename(temporary, final_path);
+}
+
+void fill_unit(const model::Unit& unit, std::array<std::string, 8>& cells) {
+  using namespace units_csv;
+  cells[id] = unit.id.str();
+  cells[name] = unit.name;
+  cells[kind] = model::to_code(unit.kind);
+  cells[parent_id] = unit.parent_id.str();
+  cells[province] = unit.province;
+  cells[large_minority] = bool_cell(unit.large_minority);
+  cells[minority] = unit.minority;
+  cells[area] = code_cell(unit.area);
+}
+
+void fill_cadre(const model::Cadre& cadre, std::array<std::string, 17>& cells) {
+  using namespace cadres_csv;
+  PositionCells held = format_positions(cadre.positions);
+  cells[id] = cadre.id.str();
+  cells[full_name] = cadre.full_name;
+  cells[birth_date] = format_date(cadre.birth_date);
+  cells[unit_id] = cadre.unit_id.str();
+  cells[positions] = std::move(held.positions);
+  cells[gender] = code_cell(cadre.gender);
+  cells[ethnicity] = cadre.ethnicity;
+  cells[party_joined] = date_cell(cadre.party_joined);
+  cells[general_education] = code_cell(cadre.general_education);
+  cells[professional_level] = code_cell(cadre.professional.level);
+  cells[professional_field] = cadre.professional.field;
+  cells[professional_mode] = code_cell(cadre.professional.mode);
+  cells[professional_funding] = code_cell(cadre.professional.funding);
+  cells[professional_planned] = bool_cell(cadre.professional.planned);
+  cells[political_theory] = code_cell(cadre.political_theory);
+  cells[state_management] = code_cell(cadre.state_management);
+  cells[position_since] = std::move(held.position_since);
+}
+
+void fill_training(const model::TrainingRecord& training, std::array<std::string, 11>& cells) {
+  using namespace trainings_csv;
+  cells[cadre_id] = training.cadre_id.str();
+  cells[course] = training.course;
+  cells[kind] = model::to_code(training.kind);
+  cells[start_date] = format_date(training.start_date);
+  cells[end_date] = format_date(training.end_date);
+  cells[provider] = training.provider;
+  cells[status] = code_cell(training.status);
+  cells[result] = training.result;
+  cells[funding] = code_cell(training.funding);
+  cells[planned] = bool_cell(training.planned);
+  cells[cost] = money_cell(training.cost);
+}
+
+void fill_pool_entry(const model::PoolEntry& entry, std::array<std::string, 5>& cells) {
+  using namespace pools_csv;
+  cells[unit_id] = entry.unit_id.str();
+  cells[position] = model::to_code(entry.position);
+  cells[cadre_id] = entry.cadre_id.str();
+  cells[term] = entry.term.name();
+  cells[added_on] = date_cell(entry.added_on);
+}
+
+void fill_budget(const model::BudgetLine& budget, std::array<std::string, 4>& cells) {
+  using namespace budgets_csv;
+  cells[unit_id] = budget.unit_id.str();
+  cells[year] = std::to_string(budget.year);
+  cells[allocated] = std::to_string(budget.allocated);
+  cells[spent_on_training] = money_cell(budget.spent_on_training);
+}
+
+}  // namespace
+
+CsvLoadResult load_roster_csv(const std::filesystem::path& folder, const CsvLoadOptions& options) {
+  return Loader(folder, options).run();
+}
+
+void save_roster_csv(const model::Roster& roster, const std::filesystem::path& folder) {
+  fs::create_directories(folder);
+  write_table(folder, units_csv::file, units_csv::columns, roster.units(), fill_unit);
+  write_table(folder, cadres_csv::file, cadres_csv::columns, roster.cadres(), fill_cadre);
+  write_table(folder, trainings_csv::file, trainings_csv::columns, roster.trainings(),
+              fill_training);
+  write_table(folder, pools_csv::file, pools_csv::columns, roster.pools(), fill_pool_entry);
+  write_table(folder, budgets_csv::file, budgets_csv::columns, roster.budgets(), fill_budget);
+}
+
+}  // namespace cadreplan::io

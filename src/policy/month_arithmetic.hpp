@@ -1,0 +1,27 @@
+// Calendar-month arithmetic for the policy rules (a private header).
+//
+// Boost's `date + months(n)` snaps a month's last day to the last day of the target
+// month (30 April + 3 months = 31 July; 28 February 1961 + 723 months = 31 May 2021),
+// which moves statutory dates and deadlines by up to three days. These helpers keep the
+// day of the month instead.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+namespace cadreplan::policy::detail {
+
+/// \p day moved by \p months calendar months (negative: back), keeping its day of the
+/// month. A day the target month lacks (31 September, 29 February in a common year)
+/// rolls over to the first of the next month, as model::age_on() has someone born on
+/// 29 February turn a year older on 1 March in common years.
+[[nodiscard]] inline boost::gregorian::date add_months(boost::gregorian::date day, int months) {
+  using boost::gregorian::date;
+  const int index = static_cast<int>(day.year()) * 12 + static_cast<int>(day.month()) - 1 + months;
+  const auto year = static_cast<unsigned short>(index / 12);
+  const auto month = static_cast<unsigned short>(index % 12 + 1);
+  const unsigned short last = boost::gregorian::gregorian_calendar::end_of_month_day(year, month);
+  if (day.day() <= last) return date(year, month, day.day());
+  return date(year, month, last) + boost::gregorian::days(1);
+}
+
+}  // namespace cadreplan::policy::detail

@@ -1,0 +1,47 @@
+#include "cadreplan/policy/profile.hpp"
+
+#include <algorithm>
+
+#include "cadreplan/text/fold.hpp"
+
+namespace cadreplan::policy {
+
+model::Term TermCalendar::term_containing(boost::gregorian::date day) const {
+  // Floor division, so days before the anchor find earlier terms too.
+  const int offset = day.year() - anchor_year;
+  int first = anchor_year + (offset >= 0 ? offset / length_years
+                                         : -((-offset + length_years - 1) / length_years)) *
+                                length_years;
+  model::Term term = model::Term::from_years(first, first + length_years);
+  if (day < term.start()) term = model::Term::from_years(first - length_years, first);
+  return term;
+}
+
+const PositionStandard* Profile::standard_for(model::Position position,
+                                              boost::gregorian::date day) const noexcept {
+  for (const auto& standard : standards) {
+    if (standard.position == position && standard.in_force_on(day)) return &standard;
+  }
+  return nullptr;
+}
+
+const RuleSettings& Profile::settings_of(const std::string& rule_id) const noexcept {
+  static const RuleSettings defaults{};
+  const auto found = rules.find(rule_id);
+  return found == rules.end() ? defaults : found->second;
+}
+
+bool Profile::is_accredited(std::string_view provider) const {
+  if (!text::is_valid_utf8(provider)) return false;
+  const std::string folded = text::fold(provider);
+  return std::any_of(accredited_providers.begin(), accredited_providers.end(),
+                     [&](const std::string& accredited) {
+                       // "Trường Chính trị tỉnh*" accredits every provincial school.
+                       if (!accredited.empty() && accredited.back() == '*') {
+                         return folded.starts_with(text::fold(accredited.substr(0, accredited.size() - 1)));
+                       }
+                       return text::fold(accredited) == folded;
+                     });
+}
+
+}  // namespace cadreplan::policy

@@ -1,0 +1,34 @@
+#include "cadreplan/policy/retirement.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "policy/month_arithmetic.hpp"
+
+namespace cadreplan::policy {
+namespace {
+
+// The scheduled age (months) for those reaching retirement in `year`. Before the
+// schedule starts the pre-reform age applies (one step below the base).
+int scheduled_months(const RetirementStep& step, int year) noexcept {
+  if (year < step.base_year) return step.base_months - step.step_months;
+  const long months = step.base_months + static_cast<long>(step.step_months) * (year - step.base_year);
+  return static_cast<int>(std::min<long>(months, step.final_months));
+}
+
+}  // namespace
+
+boost::gregorian::date RetirementSchedule::retirement_date(
+    boost::gregorian::date birth, std::optional<model::Gender> gender) const {
+  const RetirementStep& step = gender == model::Gender::male ? men : women;
+  // The first year whose scheduled age is reached within that year decides.
+  for (int year = birth.year(); year <= birth.year() + 120; ++year) {
+    // Not `birth + months(...)`: Boost snaps month ends (28 February 1961 + 60 y 3 m would
+    // give 31 May 2021 instead of 28 May), so a retirement date moved by up to three days.
+    const auto reached = detail::add_months(birth, scheduled_months(step, year));
+    if (reached.year() <= year) return reached;
+  }
+  throw std::logic_error("retirement schedule never reached");
+}
+
+}  // namespace cadreplan::policy

@@ -1,0 +1,167 @@
+// standard.age: age bounds for holding a position, for taking it, and for being
+// planned for it (a candidate must be able to serve before retirement).
+#include "policy/rules/builtin_rules.hpp"
+#include "policy/rules/rule_support.hpp"
+
+namespace cadreplan::policy::rules {
+namespace {
+
+using boost::gregorian::date;
+
+int months_between(date from, date to) {
+  int months = (to.year() - from.year()) * 12 + (to.month() - from.month());
+  if (to.day() < from.day()) --months;
+  return months;
+}
+
+class AgeRule final : public DocumentedRule {
+ public:
+  AgeRule() : DocumentedRule(make_info()) {}
+
+  void evaluate_cadre(const model::Cadre& cadre, const EvaluationContext& context,
+                      FindingSink& sink) const override {
+    for (const auto& holding : standardised_holdings(context, cadre)) {
+      check_retirement(cadre, holding, context, sink);
+      check_minimum_age(cadre, holding, context, sink);
+      check_age_at_appointment(cadre, holding, context, sink);
+    }
+  }
+
+  void evaluate_roster(const EvaluationContext& context, FindingSink& sink) const override {
+    const int minimum_months = static_cast<int>(context.integer(*this, "pool_min_months_to_retirement"));
+    for (const auto& entry : context.roster().pools()) {
+      if (entry.term.last_day() < context.as_of()) continue;  // past pools are history
+      const auto* cadre = context.roster().find_cadre(entry.cadre_id);
+      if (cadre == nullptr || cadre->holds(entry.position, context.as_of())) continue;
+      const date start = std::max(entry.term.start(), context.as_of());
+      const auto* standard = standard_on(context.profile(), entry.position, start);
+      if (standard == nullptr) continue;
+      check_pool_candidate(*cadre, entry, *standard, start, minimum_months, context, sink);
+    }
+  }
+
+ private:
+  void check_retirement(const model::Cadre& cadre, const StandardisedHolding& holding,
+                        const EvaluationContext& context, FindingSink& sink) const {
+    const date retirement = context.profile().retirement.retirement_date(cadre.birth_date, cadre.gender);
+    if (context.as_of() < retirement) return;
+    const Text position = labels(holding.position);
+    sink.report(cadre_finding(
+        context, cadre,
+        {describe(cadre) + ", " + position.english + ", reached the statutory retirement age on " +
+             iso(retirement) + " (Labour Code 2019, Decree 135/2020/NĐ-CP).",
+         "Đồng chí " + describe(cadre) + ", " + position.vietnamese + ", đã đến tuổi nghỉ hưu từ " +
+             iso(retirement) + " (Bộ luật Lao động 2019, Nghị định 135/2020/NĐ-CP)."},
+        {"Arrange the succession from the successor pool.",
+         "Bố trí người kế nhiệm từ nguồn quy hoạch."},
+        "age " + std::to_string(cadre.age(context.as_of())), "before " + iso(retirement)));
+  }
+
+  void check_minimum_age(const model::Cadre& cadre, const StandardisedHolding& holding,
+                         const EvaluationContext& context, FindingSink& sink) const {
+    const auto& minimum = holding.standard->min_age;
+    const int age = cadre.age(context.as_of());
+    if (!minimum || age >= *minimum) return;
+    sink.report(cadre_finding(
+        context, cadre,
+        {describe(cadre) + " is " + std::to_string(age) + ", younger than the minimum age " +
+             std::to_string(*minimum) + cite(holding.standard->source) + ".",
+         "Đồng chí " + describe(cadre) + " " + std::to_string(age) + " tuổi, dưới độ tuổi tối thiểu " +
+             std::to_string(*minimum) + cite(holding.standard->source) + "."},
+        {"Review the appointment.", "Xem xét lại việc bố trí."}, "age " + std::to_string(age),
+        "at least " + std::to_string(*minimum)));
+  }
+
+  void check_age_at_appointment(const model::Cadre& cadre, const StandardisedHolding& holding,
+                                const EvaluationContext& context, FindingSink& sink) const {
+    if (!holding.since) return;  // unknown appointment date: nothing to judge
+    const auto* standard = context.profile().standard_for(holding.position, *holding.since);
+    if (standard == nullptr || !standard->max_age_at_appointment) return;
+    const int age = cadre.age(*holding.since);
+    if (age <= *standard->max_age_at_appointment) return;
+    const Text position = labels(holding.position);
+    const std::string limit = std::to_string(*standard->max_age_at_appointment);
+    sink.report(cadre_finding(
+        context, cadre,
+        {describe(cadre) + " took the post of " + position.english + " on " + iso(*holding.since) +
+             " at " + std::to_string(age) + ", older than the maximum " + limit + cite(standard->source) + ".",
+         "Đồng chí " + describe(cadre) + " nhận chức " + position.vietnamese + " ngày " +
+             iso(*holding.since) + " khi " + std::to_string(age) + " tuổi, quá tuổi tối đa " + limit +
+             cite(standard->source) + "."},
+        {"Review the appointment against the standard.", "Rà soát lại việc bổ nhiệm theo tiêu chuẩn."},
+        "age " + std::to_string(age) + " at appointment", "at most " + limit));
+  }
+
+  void check_pool_candidate(const model::Cadre& cadre, const model::PoolEntry& entry,
+                            const PositionStandard& standard, date start, int minimum_months,
+                            const EvaluationContext& context, FindingSink& sink) const {
+    const date retirement = context.profile().retirement.retirement_date(cadre.birth_date, cadre.gender);
+    const int months_left = months_between(start, retirement);
+    const Text position = labels(entry.position);
+    if (months_left < minimum_months) {
+      sink.report(cadre_finding(
+          context, cadre,
+          {describe(cadre) + ", planned for " + position.english + " " + entry.term.name() +
+               ", has " + std::to_string(std::max(months_left, 0)) + " months to retirement on " +
+               iso(start) + ", fewer than the " + std::to_string(minimum_months) +
+               " required (Regulation 50-QĐ/TW, 377-QĐ/TW).",
+           "Đồng chí " + describe(cadre) + ", quy hoạch " + position.vietnamese + " nhiệm kỳ " +
+               entry.term.name() + ", còn " + std::to_string(std::max(months_left, 0)) +
+               " tháng công tác tính đến " + iso(start) + ", ít hơn " +
+               std::to_string(minimum_months) + " tháng (Quy định 50-QĐ/TW, 377-QĐ/TW)."},
+          {"Take the candidate out of the pool and plan a younger one.",
+           "Đưa ra khỏi quy hoạch và bổ sung nhân sự trẻ hơn."},
+          std::to_string(months_left) + " months", "at least " + std::to_string(minimum_months)));
+    }
+    if (standard.max_age_at_appointment && cadre.age(start) > *standard.max_age_at_appointment) {
+      const std::string limit = std::to_string(*standard.max_age_at_appointment);
+      sink.report(cadre_finding(
+          context, cadre,
+          {describe(cadre) + ", planned for " + position.english + " " + entry.term.name() +
+               ", will be " + std::to_string(cadre.age(start)) + " on " + iso(start) +
+               ", older than the maximum age " + limit + " for taking the post" +
+               cite(standard.source) + ".",
+           "Đồng chí " + describe(cadre) + ", quy hoạch " + position.vietnamese + " nhiệm kỳ " +
+               entry.term.name() + ", sẽ " + std::to_string(cadre.age(start)) + " tuổi vào " +
+               iso(start) + ", quá tuổi tối đa " + limit + " khi nhận chức" + cite(standard.source) + "."},
+          {"Take the candidate out of the pool and plan a younger one.",
+           "Đưa ra khỏi quy hoạch và bổ sung nhân sự trẻ hơn."},
+          "age " + std::to_string(cadre.age(start)), "at most " + limit));
+    }
+  }
+
+  static RuleInfo make_info() {
+    RuleInfo info;
+    info.id = "standard.age";
+    info.point = 0;
+    info.default_severity = Severity::error;
+    info.scope = RuleScope::cadre;
+    info.title = {"Outside the age bounds of the position", "Không đáp ứng điều kiện về tuổi"};
+    info.description = {
+        "Fails when, on the as-of date, a holder of a standardised position has reached the "
+        "statutory retirement age (by birth date and gender; unknown gender uses the earlier "
+        "women's schedule), is younger than the standard's min_age, or took the post (position "
+        "since-date) older than the max_age_at_appointment of the standard in force that day. "
+        "For successor pools of the current or a later term it fails when a candidate will have "
+        "fewer than pool_min_months_to_retirement months to retirement at the term's start (or "
+        "today, if later), or will be older than the maximum age for taking the post. A birthday "
+        "on the as-of date counts: the person is a year older that day; someone born on 29 "
+        "February ages on 1 March in common years.",
+        "Vi phạm khi người giữ chức danh đã đến tuổi nghỉ hưu, chưa đủ tuổi tối thiểu, hoặc nhận "
+        "chức khi quá tuổi tối đa; hoặc khi người trong quy hoạch không còn đủ số tháng công tác "
+        "tối thiểu hay quá tuổi tối đa tính đến đầu nhiệm kỳ."};
+    info.source = "Decision 04/2004/QĐ-BNV art. 5; Regulation 50-QĐ/TW; Decree 135/2020/NĐ-CP";
+    info.parameters.push_back(
+        {"pool_min_months_to_retirement", ParameterType::integer, std::int64_t{60}, 0.0, 600.0,
+         {"Months a pool candidate must have left before retirement at the term's start (60 for "
+          "'đối tượng 1', 120 for 'đối tượng 2').",
+          "Số tháng công tác tối thiểu còn lại của người trong quy hoạch tính đến đầu nhiệm kỳ."}});
+    return info;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_age_rule() { return std::make_unique<AgeRule>(); }
+
+}  // namespace cadreplan::policy::rules

@@ -1,0 +1,68 @@
+// Unknown is not none (FORMATS.md): a missing qualification cannot be judged
+// against a standard, so it gets its own finding instead of a guessed pass or fail.
+#include "policy/rules/builtin_rules.hpp"
+#include "policy/rules/rule_support.hpp"
+
+namespace cadreplan::policy::rules {
+namespace {
+
+class MissingQualificationRule final : public DocumentedRule {
+ public:
+  MissingQualificationRule() : DocumentedRule(make_info()) {}
+
+  void evaluate_cadre(const model::Cadre& cadre, const EvaluationContext& context,
+                      FindingSink& sink) const override {
+    if (standardised_holdings(context, cadre).empty()) return;
+    std::string missing_codes;
+    Text missing;
+    auto note = [&](bool known, std::string_view code, const char* english, const char* vietnamese) {
+      if (known) return;
+      const char* separator = missing_codes.empty() ? "" : ", ";
+      missing_codes += std::string(missing_codes.empty() ? "" : ";") + std::string(code);
+      missing.english += separator + std::string(english);
+      missing.vietnamese += separator + std::string(vietnamese);
+    };
+    note(cadre.general_education.has_value(), "general_education", "general education",
+         "trình độ học vấn");
+    note(cadre.professional.level.has_value(), "professional_level", "professional level",
+         "trình độ chuyên môn");
+    note(cadre.political_theory.has_value(), "political_theory", "political theory",
+         "lý luận chính trị");
+    if (missing_codes.empty()) return;
+    sink.report(cadre_finding(
+        context, cadre,
+        {describe(cadre) + ": not recorded: " + missing.english +
+             "; the position standards cannot be checked.",
+         "Đồng chí " + describe(cadre) + ": chưa có dữ liệu về " + missing.vietnamese +
+             "; không thể kiểm tra tiêu chuẩn chức danh."},
+        {"Complete the cadre's record from the personnel file.",
+         "Bổ sung hồ sơ cán bộ từ lý lịch."},
+        "unknown:" + missing_codes, "recorded"));
+  }
+
+ private:
+  static RuleInfo make_info() {
+    RuleInfo info;
+    info.id = "data.missing_qualification";
+    info.point = 0;
+    info.default_severity = Severity::warning;
+    info.scope = RuleScope::cadre;
+    info.title = {"Qualification not recorded", "Thiếu dữ liệu trình độ"};
+    info.description = {
+        "Fails when a cadre holding a standardised position has no recorded general "
+        "education, professional level or political theory: an empty cell means unknown, "
+        "which the standard rules neither pass nor fail.",
+        "Vi phạm khi cán bộ giữ chức danh có tiêu chuẩn chưa có dữ liệu trình độ học vấn, "
+        "chuyên môn hoặc lý luận chính trị: ô trống là chưa biết, không phải là không có."};
+    info.source = "FORMATS.md: empty cells mean unknown";
+    return info;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_missing_qualification_rule() {
+  return std::make_unique<MissingQualificationRule>();
+}
+
+}  // namespace cadreplan::policy::rules

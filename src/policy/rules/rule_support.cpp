@@ -1,0 +1,85 @@
+#include "policy/rules/rule_support.hpp"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include <stdexcept>
+
+namespace cadreplan::policy::rules {
+
+std::string describe(const model::Cadre& cadre) {
+  return cadre.full_name + " (" + cadre.id.str() + ")";
+}
+
+std::string describe(const model::Unit& unit) { return unit.name + " (" + unit.id.str() + ")"; }
+
+std::string iso(boost::gregorian::date day) { return boost::gregorian::to_iso_extended_string(day); }
+
+std::string money(long long dong) {
+  const bool negative = dong < 0;
+  std::string digits = std::to_string(negative ? -dong : dong);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back('.');
+    grouped.push_back(digits[i]);
+  }
+  return (negative ? "-" : "") + grouped + " đ";
+}
+
+Finding cadre_finding(const EvaluationContext& context, const model::Cadre& cadre, Text message,
+                      Text fix, std::string actual, std::string required) {
+  Finding finding;
+  finding.cadre_id = cadre.id;
+  finding.unit_id = context.unit_of(cadre).id;
+  finding.message = std::move(message);
+  finding.fix = std::move(fix);
+  finding.actual = std::move(actual);
+  finding.required = std::move(required);
+  return finding;
+}
+
+Finding unit_finding(const model::Unit& unit, Text message, Text fix, std::string actual,
+                     std::string required) {
+  Finding finding;
+  finding.unit_id = unit.id;
+  finding.message = std::move(message);
+  finding.fix = std::move(fix);
+  finding.actual = std::move(actual);
+  finding.required = std::move(required);
+  return finding;
+}
+
+const PositionStandard* standard_on(const Profile& profile, model::Position position,
+                                    boost::gregorian::date day) {
+  bool position_has_standards = false;
+  for (const auto& standard : profile.standards) {
+    if (standard.position != position) continue;
+    position_has_standards = true;
+    if (standard.in_force_on(day)) return &standard;
+  }
+  if (position_has_standards) {
+    throw std::invalid_argument("profile '" + profile.name + "' has no standard for " +
+                                std::string(model::to_code(position)) + " in force on " +
+                                iso(day));
+  }
+  return nullptr;
+}
+
+std::vector<StandardisedHolding> standardised_holdings(const EvaluationContext& context,
+                                                       const model::Cadre& cadre) {
+  std::vector<StandardisedHolding> holdings;
+  if (!model::is_commune_level(context.unit_of(cadre).kind)) return holdings;
+  for (const auto& holding : cadre.positions) {
+    if (!holding.held_on(context.as_of())) continue;
+    const auto* standard = standard_on(context.profile(), holding.position, context.as_of());
+    if (standard != nullptr) holdings.push_back({holding.position, holding.since, standard});
+  }
+  return holdings;
+}
+
+bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre) {
+  return !standardised_holdings(context, cadre).empty();
+}
+
+std::string cite(const std::string& source) { return source.empty() ? "" : " (" + source + ")"; }
+
+}  // namespace cadreplan::policy::rules

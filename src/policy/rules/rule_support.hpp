@@ -1,0 +1,74 @@
+// Helpers shared by the built-in rules: naming subjects in messages, standards
+// lookup that refuses gaps, and the positions a cadre holds at commune level.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <string>
+#include <vector>
+
+#include "cadreplan/model/code.hpp"
+#include "cadreplan/policy/evaluation_context.hpp"
+#include "cadreplan/policy/finding.hpp"
+#include "cadreplan/policy/rule.hpp"
+
+namespace cadreplan::policy::rules {
+
+/// A rule whose documentation is fixed at construction.
+class DocumentedRule : public Rule {
+ public:
+  explicit DocumentedRule(RuleInfo info) : info_(std::move(info)) {}
+  [[nodiscard]] const RuleInfo& info() const noexcept override { return info_; }
+
+ private:
+  RuleInfo info_;
+};
+
+/// "Nguyễn Văn An (C001)".
+std::string describe(const model::Cadre& cadre);
+/// "Xã Đại Tâm (ST-MX-01)".
+std::string describe(const model::Unit& unit);
+/// The English and Vietnamese labels of a code value.
+template <class E>
+Text labels(E value) {
+  return {std::string(model::to_label(value, model::Language::english)),
+          std::string(model::to_label(value, model::Language::vietnamese))};
+}
+/// `YYYY-MM-DD`.
+std::string iso(boost::gregorian::date day);
+/// 12.500.000 (Vietnamese thousands separators).
+std::string money(long long dong);
+
+/// A finding about \p cadre in its unit with the given texts and values.
+Finding cadre_finding(const EvaluationContext& context, const model::Cadre& cadre, Text message,
+                      Text fix, std::string actual, std::string required);
+/// A finding about \p unit only.
+Finding unit_finding(const model::Unit& unit, Text message, Text fix, std::string actual,
+                     std::string required);
+
+/// A position the cadre holds on the as-of date in a commune-level unit, with the
+/// standard in force for it.
+struct StandardisedHolding {
+  model::Position position;
+  std::optional<boost::gregorian::date> since;
+  const PositionStandard* standard;
+};
+
+/// The positions \p cadre holds on the as-of date (commune-level units only) that have a
+/// standard in force. \throws std::invalid_argument when the profile has standards for a
+/// held position but none in force on the date (a gap is an error, not a pass).
+std::vector<StandardisedHolding> standardised_holdings(const EvaluationContext& context,
+                                                       const model::Cadre& cadre);
+
+/// The standard of \p position in force on \p day; null if the profile has none for the
+/// position at all. \throws std::invalid_argument on a gap, as above.
+const PositionStandard* standard_on(const Profile& profile, model::Position position,
+                                    boost::gregorian::date day);
+
+/// True when \p cadre holds a position with standards (the subjects of check's summary).
+bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre);
+
+/// The " (Source)" suffix for messages, empty when \p source is.
+std::string cite(const std::string& source);
+
+}  // namespace cadreplan::policy::rules

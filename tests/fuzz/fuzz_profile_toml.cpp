@@ -1,0 +1,55 @@
+// libFuzzer target: io::parse_profile on arbitrary TOML. Every input must give a profile
+// or a ParseError; anything else is a bug.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "cadreplan/io/profile_toml.hpp"
+#include "cadreplan/policy/rule_registry.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// `extends` names a file relative to this empty folder; none exists.
+const fs::path& base_directory() {
+  static const fs::path folder = [] {
+    fs::path made = fs::temp_directory_path() / ("cadreplan-fuzz-profile-" + std::to_string(::getpid()));
+    fs::create_directories(made);
+    std::atexit([] {
+      std::error_code ignored;
+      fs::remove_all(base_directory(), ignored);
+    });
+    return made;
+  }();
+  return folder;
+}
+
+// `extends` may name any file, absolute paths included, and the loader reads it whole: a
+// device (/dev/zero, /dev/stdin) would make the fuzzer hang or run out of memory on a
+// defect of the harness's machine rather than of the parser. Such inputs are skipped.
+bool names_a_system_file(std::string_view text) {
+  for (std::string_view risky : {"dev", "proc", "sys", "\\u", "\\U", "fd"}) {
+    if (text.find(risky) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const cadreplan::policy::RuleRegistry registry =
+      cadreplan::policy::RuleRegistry::with_builtin_rules();
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  if (text.find("extends") != std::string_view::npos && names_a_system_file(text)) return 0;
+  try {
+    (void)cadreplan::io::parse_profile(text, "fuzz.toml", registry, base_directory());
+  } catch (const cadreplan::io::ParseError&) {
+  }
+  return 0;
+}

@@ -1,0 +1,276 @@
+#include "cadreplan/io/csv_table.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace cadreplan::io {
+namespace {
+
+using Cells = std::vector<std::string>;
+
+// The diagnostic of the ParseError \p read throws (fails the test if none is thrown).
+template <class Read>
+Diagnostic first_error(Read&& read) {
+  try {
+    read();
+  } catch (const ParseError& error) {
+    EXPECT_FALSE(error.diagnostics().empty());
+    return error.diagnostics().front();
+  }
+  ADD_FAILURE() << "no ParseError was thrown";
+  return {};
+}
+
+CsvTable parse(std::string text, const CsvLimits& limits = {}) {
+  return parse_csv_table(std::move(text), "t.csv", limits);
+}
+
+std::filesystem::path scratch_folder() {
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  auto folder = std::filesystem::temp_directory_path() /
+                (std::string("cadreplan-csv-") + test->test_suite_name() + "-" + test->name());
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  return folder;
+}
+
+TEST(CsvReader, ReadsHeaderAndRowsWithTheirLines) {
+  const CsvTable table = parse("id,name\n1,An\n2,Ba\n");
+  EXPECT_EQ(table.header, (Cells{"id", "name"}));
+  EXPECT_EQ(table.header_line, 1u);
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(table.rows[0], (CsvTableRow{2, {"1", "An"}}));
+  EXPECT_EQ(table.rows[1], (CsvTableRow{3, {"2", "Ba"}}));
+}
+
+TEST(CsvReader, SkipsAByteOrderMark) {
+  const CsvTable table = parse("\xEF\xBB\xBFid,name\n1,An\n");
+  EXPECT_EQ(table.header.front(), "id");
+  EXPECT_EQ(table.find_column("id"), 0u);
+}
+
+TEST(CsvReader, CrlfAndLfGiveTheSameCells) {
+  const CsvTable lf = parse("id,name\n1,\"An\"\n2,Ba\n");
+  const CsvTable crlf = parse("id,name\r\n1,\"An\"\r\n2,Ba\r\n");
+  EXPECT_EQ(lf.rows, crlf.rows);
+  EXPECT_EQ(crlf.header, (Cells{"id", "name"}));
+}
+
+TEST(CsvReader, QuotedCommasQuotesAndLineBreaksKeepLaterLinesRight) {
+  const CsvTable table = parse(
+      "id,name\n"
+      "1,\"An, Văn\"\n"
+      "2,\"first\nsecond\r\nthird\"\n"
+      "3,\"say \"\"hi\"\"\"\n"
+      "4,Bốn\n");
+  ASSERT_EQ(table.rows.size(), 4u);
+  EXPECT_EQ(table.rows[0].cells[1], "An, Văn");
+  EXPECT_EQ(table.rows[1].line, 3u);
+  EXPECT_EQ(table.rows[1].cells[1], "first\nsecond\r\nthird");
+  EXPECT_EQ(table.rows[2].line, 6u);
+  EXPECT_EQ(table.rows[2].cells[1], "say \"hi\"");
+  EXPECT_EQ(table.rows[3].line, 7u);
+}
+
+TEST(CsvReader, KeepsEmptyCellsAndTrimsUnquotedOnes) {
+  const CsvTable table = parse("a,b,c\n, x ,\n\"\",\" y \",z\n");
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(table.rows[0].cells, (Cells{"", "x", ""}));
+  EXPECT_EQ(table.rows[1].cells, (Cells{"", " y ", "z"}));  // quoted spaces are data
+}
+
+TEST(CsvReader, SkipsBlankLinesAndAllEmptyRows) {
+  const CsvTable table = parse("\n\na,b\n\n1,2\n   \t\n,\n\r\n3,4");
+  EXPECT_EQ(table.header_line, 3u);
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(table.rows[0].line, 5u);
+  EXPECT_EQ(table.rows[1], (CsvTableRow{9, {"3", "4"}}));  // no final line break
+}
+
+TEST(CsvReader, SplitsPlainAndQuotedLinesAlike) {
+  // Lines without quotes take a fast path; lines with quotes go through libcsv.
+  const CsvTable plain = parse("a,b,c\n x\t,, y z \r\n\t1,2,3\n");
+  const CsvTable quoted = parse("a,b,c\n \"x\"\t,\"\", y z \r\n\t1,\"2\" ,3\n");
+  EXPECT_EQ(plain.rows, quoted.rows);
+  ASSERT_EQ(plain.rows.size(), 2u);
+  EXPECT_EQ(plain.rows[0].cells, (Cells{"x", "", "y z"}));
+  EXPECT_EQ(plain.rows[1].line, 3u);
+}
+
+TEST(CsvReader, EndsARowAtABareCarriageReturnAsLibcsvDoes) {
+  const CsvTable table = parse("a,b\n1,2\r3,4\n5,6\n");
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(table.rows[1], (CsvTableRow{2, {"3", "4"}}));
+  EXPECT_EQ(table.rows[2].line, 3u);
+}
+
+TEST(CsvReader, FindsColumnsIgnoringCaseAndSpaces) {
+  const CsvTable table = parse(" ID , Full_Name\n1,An\n");
+  EXPECT_EQ(table.header, (Cells{"ID", "Full_Name"}));
+  EXPECT_EQ(table.find_column("id"), 0u);
+  EXPECT_EQ(table.find_column("full_name "), 1u);
+  EXPECT_EQ(table.find_column("name"), std::nullopt);
+}
+
+TEST(CsvReader, RejectsADuplicateColumnInAnyLetterCase) {
+  const Diagnostic error = first_error([] { (void)parse("id,name,NAME\n"); });
+  EXPECT_EQ(error.line, 1u);
+  EXPECT_EQ(error.column, "NAME");
+  EXPECT_NE(error.message.find("also column 2"), std::string::npos) << error.message;
+}
+
+TEST(CsvReader, RejectsAFileWithoutHeader) {
+  const Diagnostic error = first_error([] { (void)parse("\n  \n"); });
+  EXPECT_EQ(error.file, "t.csv");
+  EXPECT_NE(error.message.find("no header row"), std::string::npos);
+}
+
+TEST(CsvReader, ReportsInvalidUtf8WithLineAndColumnAndGoesOn) {
+  CsvReader reader = CsvReader::from_string("id,name\n1,ok\n2,\"two\nbad\xFF\"\n3,fine\n", "t.csv");
+  CsvRow row;
+  ASSERT_TRUE(reader.next(row));
+  const Diagnostic error = first_error([&] { reader.next(row); });
+  EXPECT_EQ(error.to_string().substr(0, 16), "t.csv:4:name: er");  // the cell's second line
+  EXPECT_NE(error.message.find("0xFF"), std::string::npos) << error.message;
+  ASSERT_TRUE(reader.next(row));  // a row error: the reader goes on
+  EXPECT_EQ(row.line, 5u);
+  EXPECT_EQ(row.cells[1], "fine");
+  EXPECT_FALSE(reader.next(row));
+  EXPECT_FALSE(reader.failed());
+}
+
+TEST(CsvReader, RejectsOverlongAndSurrogateUtf8) {
+  for (const std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {
+    const Diagnostic error = first_error([&] { (void)parse("a\n" + bad + "\n"); });
+    EXPECT_EQ(error.line, 2u);
+  }
+  EXPECT_EQ(parse("a\n\xF0\x9F\x98\x80 \xE1\xBB\x87\n").rows[0].cells[0],
+            "\xF0\x9F\x98\x80 \xE1\xBB\x87");
+}
+
+TEST(CsvReader, RejectsRowsWithTooManyOrTooFewCellsAndGoesOn) {
+  CsvReader reader = CsvReader::from_string("a,b\n1,2,3\n4\n5,6\n", "t.csv");
+  CsvRow row;
+  const Diagnostic too_many = first_error([&] { reader.next(row); });
+  EXPECT_EQ(too_many.line, 2u);
+  EXPECT_EQ(too_many.message, "expected 2 cells, found 3");
+  const Diagnostic too_few = first_error([&] { reader.next(row); });
+  EXPECT_EQ(too_few.line, 3u);
+  EXPECT_EQ(too_few.message, "expected 2 cells, found 1");
+  ASSERT_TRUE(reader.next(row));
+  EXPECT_EQ(row.line, 4u);
+}
+
+TEST(CsvReader, RejectsAnUnterminatedQuoteAtTheEndOfTheFile) {
+  CsvReader reader = CsvReader::from_string("id,name\n1,An\n2,\"Ba\n3,Cuc\n", "t.csv");
+  CsvRow row;
+  ASSERT_TRUE(reader.next(row));
+  const Diagnostic error = first_error([&] { reader.next(row); });
+  EXPECT_EQ(error.line, 3u);  // where the quote opened
+  EXPECT_EQ(error.column, "name");
+  EXPECT_NE(error.message.find("unterminated"), std::string::npos);
+  EXPECT_TRUE(reader.failed());
+  EXPECT_FALSE(reader.next(row));
+}
+
+TEST(CsvReader, RejectsStrayQuotes) {
+  const Diagnostic inside = first_error([] { (void)parse("id,name\n1,An\n2,B\"a\n"); });
+  EXPECT_EQ(inside.line, 3u);
+  EXPECT_EQ(inside.column, "name");
+  EXPECT_NE(inside.message.find("misplaced quote"), std::string::npos);
+  const Diagnostic after = first_error([] { (void)parse("id,name\n1,\"An\"x,\n"); });
+  EXPECT_EQ(after.line, 2u);
+  EXPECT_EQ(after.column, "name");
+}
+
+TEST(CsvReader, AcceptsACellAtTheLimitAndRejectsOneBeyond) {
+  const CsvLimits limits;
+  const std::string at_limit(limits.max_cell_bytes, 'x');
+  EXPECT_EQ(parse("a,b\n1," + at_limit + "\n").rows[0].cells[1].size(), at_limit.size());
+
+  const Diagnostic error = first_error([&] { (void)parse("a,b\n1,2\n3," + at_limit + "y\n"); });
+  EXPECT_EQ(error.line, 3u);
+  EXPECT_EQ(error.column, "b");
+  EXPECT_NE(error.message.find(std::to_string(limits.max_cell_bytes)), std::string::npos);
+}
+
+TEST(CsvReader, StopsAnOpenQuoteAtTheCellLimitNotAtTheEndOfTheFile) {
+  CsvLimits limits;
+  limits.max_cell_bytes = 100;
+  std::string text = "a\n\"open\n";
+  for (int i = 0; i < 1000; ++i) text += "filler line that never closes the quote\n";
+  const Diagnostic error = first_error([&] { (void)parse(text, limits); });
+  EXPECT_EQ(error.line, 2u);
+  EXPECT_NE(error.message.find("longer than 100 bytes"), std::string::npos) << error.message;
+}
+
+TEST(CsvReader, EnforcesTheColumnAndSizeLimits) {
+  CsvLimits limits;
+  limits.max_columns = 3;
+  EXPECT_EQ(parse("a,b,c\n1,2,3\n", limits).rows.size(), 1u);
+  const Diagnostic columns = first_error([&] { (void)parse("a,b,c,d\n", limits); });
+  EXPECT_NE(columns.message.find("more than 3 cells"), std::string::npos);
+
+  limits = {};
+  limits.max_file_bytes = 10;
+  const Diagnostic size = first_error([&] { (void)parse("a,b\n1234,5678\n", limits); });
+  EXPECT_NE(size.message.find("limit of 10"), std::string::npos);
+}
+
+TEST(CsvReader, ReadsAFileAndNamesAMissingOne) {
+  const auto folder = scratch_folder();
+  std::ofstream(folder / "x.csv") << "id,name\r\n7,\"Bảy\"\r\n";
+  const CsvTable table = read_csv_table(folder / "x.csv");
+  EXPECT_EQ(table.file, (folder / "x.csv").string());
+  ASSERT_EQ(table.rows.size(), 1u);
+  EXPECT_EQ(table.rows[0].cells[1], "Bảy");
+
+  const Diagnostic missing = first_error([&] { (void)read_csv_table(folder / "nope.csv"); });
+  EXPECT_EQ(missing.file, (folder / "nope.csv").string());
+}
+
+TEST(CsvWriter, QuotesOnlyWhereNeeded) {
+  std::string out;
+  for (const std::string_view cell : {"plain", "a,b", "say \"hi\"", "two\nlines", " padded", ""}) {
+    out.clear();
+    append_csv_cell(out, cell);
+    const bool quoted = out.front() == '"';
+    EXPECT_EQ(quoted, cell != "plain" && !cell.empty()) << cell;
+  }
+  out.clear();
+  append_csv_cell(out, "say \"hi\"");
+  EXPECT_EQ(out, "\"say \"\"hi\"\"\"");
+}
+
+TEST(CsvWriter, WritesWhatTheReaderReadsBack) {
+  const std::vector<Cells> rows{
+      {"id", "name", "note"},
+      {"1", "Nguyễn, Văn \"An\"", "line one\nline two"},
+      {"2", "  spaced  ", ""},
+      {"3", "\"", ","},
+  };
+  std::ostringstream out;
+  CsvWriter writer(out);
+  for (const auto& row : rows) writer.write_row(std::span<const std::string>(row));
+  const CsvTable table = parse(out.str());
+  EXPECT_EQ(table.header, rows[0]);
+  ASSERT_EQ(table.rows.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(table.rows[i].cells, rows[i + 1]);
+  EXPECT_EQ(table.rows[2].line, 5u);  // the note's line break moved it down one line
+}
+
+TEST(CsvWriter, WritesARowOfOneEmptyCellSoItIsNotABlankLine) {
+  std::ostringstream out;
+  CsvWriter writer(out);
+  writer.write_row({"only"});
+  writer.write_row({""});
+  EXPECT_EQ(out.str(), "only\n\"\"\n");
+}
+
+}  // namespace
+}  // namespace cadreplan::io

@@ -1,0 +1,89 @@
+#include "cadreplan/policy/evaluation_context.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "roster_builder.hpp"
+
+namespace cadreplan::policy {
+namespace {
+
+using boost::gregorian::date;
+using testing::RosterBuilder;
+
+model::Roster small_roster() {
+  RosterBuilder builder;
+  builder.unit("U1");
+  builder.unit("D1", model::UnitKind::other);
+  builder.secretary("C1", "U1", date(1970, 1, 1), std::nullopt);
+  builder.secretary("C2", "U1", date(1970, 1, 1), date(2016, 3, 1));
+  builder.secretary("C3", "D1", date(1970, 1, 1), std::nullopt);
+  builder.training("C2", model::TrainingKind::skills, date(2016, 1, 1), date(2016, 1, 2));
+  builder.training("C1", model::TrainingKind::other, date(2016, 2, 1), date(2016, 2, 2));
+  builder.training("C2", model::TrainingKind::party_building, date(2016, 3, 1), date(2016, 3, 2));
+  return builder.build();
+}
+
+TEST(EvaluationContext, KnowsTheCurrentAndNextTerm) {
+  const auto roster = small_roster();
+  const EvaluationContext context(roster, testing::default_profile(), date(2015, 7, 1));
+  EXPECT_EQ(context.as_of(), date(2015, 7, 1));
+  EXPECT_EQ(context.current_term(), model::Term::from_years(2015, 2020));
+  EXPECT_EQ(context.next_term(), model::Term::from_years(2020, 2025));
+  Profile shifted = testing::blank_profile();
+  shifted.terms = TermCalendar{2011, 4};
+  const EvaluationContext other(roster, shifted, date(2015, 7, 1));
+  EXPECT_EQ(other.current_term(), model::Term::from_years(2015, 2019));
+  EXPECT_EQ(other.next_term(), model::Term::from_years(2019, 2023));
+}
+
+TEST(EvaluationContext, AnswersRosterQuestionsOnTheAsOfDate) {
+  const auto roster = small_roster();
+  const EvaluationContext before(roster, testing::default_profile(), date(2016, 2, 29));
+  const EvaluationContext after(roster, testing::default_profile(), date(2016, 3, 1));
+  const auto& c1 = roster.cadres()[0];
+  const auto& c2 = roster.cadres()[1];
+  const auto& c3 = roster.cadres()[2];
+  EXPECT_EQ(before.unit_of(c3).id.str(), "D1");
+  EXPECT_TRUE(before.holds_in_commune(c1, model::Position::secretary));
+  EXPECT_FALSE(before.holds_in_commune(c2, model::Position::secretary));
+  EXPECT_TRUE(after.holds_in_commune(c2, model::Position::secretary));
+  EXPECT_FALSE(after.holds_in_commune(c3, model::Position::secretary));  // a district
+  EXPECT_FALSE(after.holds_in_commune(c1, model::Position::chairman));
+  EXPECT_EQ(before.secretaries_in(roster.units()[0]), 1u);
+  EXPECT_EQ(after.secretaries_in(roster.units()[0]), 2u);
+  const auto records = after.trainings_of(c2);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0]->kind, model::TrainingKind::skills);
+  EXPECT_EQ(records[1]->kind, model::TrainingKind::party_building);
+}
+
+TEST(EvaluationContext, ReadsParametersFromTheProfileElseTheRulesDefault) {
+  const auto roster = small_roster();
+  const auto& pool_rule = *testing::registry().find("point2.successor_pool");
+  const auto& share_rule = *testing::registry().find("point5.budget_diverted");
+  Profile profile = testing::blank_profile();
+  const EvaluationContext defaults(roster, profile, date(2016, 1, 1));
+  EXPECT_EQ(defaults.integer(pool_rule, "max_candidates"), 3);
+  EXPECT_EQ(defaults.strings(pool_rule, "positions"), std::vector<std::string>{"secretary"});
+  EXPECT_DOUBLE_EQ(defaults.number(share_rule, "min_share"), 0.8);
+  profile.rules["point2.successor_pool"].parameters["max_candidates"] = std::int64_t{5};
+  profile.rules["point5.budget_diverted"].parameters["min_share"] = std::int64_t{1};
+  const EvaluationContext set(roster, profile, date(2016, 1, 1));
+  EXPECT_EQ(set.integer(pool_rule, "max_candidates"), 5);
+  EXPECT_DOUBLE_EQ(set.number(share_rule, "min_share"), 1.0);  // an integer widens
+}
+
+TEST(EvaluationContext, AWrongTypeOrUndeclaredParameterIsAProgrammingError) {
+  const auto roster = small_roster();
+  const auto& pool_rule = *testing::registry().find("point2.successor_pool");
+  const EvaluationContext context(roster, testing::blank_profile(), date(2016, 1, 1));
+  EXPECT_THROW((void)context.string(pool_rule, "max_candidates"), std::logic_error);
+  EXPECT_THROW((void)context.boolean(pool_rule, "max_candidates"), std::logic_error);
+  EXPECT_THROW((void)context.integer(pool_rule, "positions"), std::logic_error);
+  EXPECT_THROW((void)context.integer(pool_rule, "no_such_parameter"), std::logic_error);
+}
+
+}  // namespace
+}  // namespace cadreplan::policy

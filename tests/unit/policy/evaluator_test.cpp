@@ -1,0 +1,284 @@
+#include "cadreplan/policy/evaluator.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+#include <tuple>
+
+#include "cadreplan/policy/evaluation_context.hpp"
+#include "roster_builder.hpp"
+
+namespace cadreplan::policy {
+namespace {
+
+using boost::gregorian::date;
+using testing::RosterBuilder;
+
+const date kAsOf(2013, 12, 31);
+const std::set<std::string> kTwoRules{"standard.political_theory", "point4.field_mismatch"};
+
+// C1 (U1) fails political theory (error); C2 (U2) studied accounting (warning);
+// C3 is a chairman (no standard); C4 is a secretary of a district (not commune level).
+model::Roster mixed_roster() {
+  RosterBuilder builder;
+  builder.unit("U1");
+  builder.unit("U2", model::UnitKind::ward);
+  builder.unit("D1", model::UnitKind::other);
+  builder.secretary("C1", "U1", date(1970, 1, 1), date(2010, 7, 1)).political_theory =
+      model::PoliticalTheory::elementary;
+  builder.secretary("C2", "U2", date(1972, 1, 1), date(2010, 7, 1)).professional.field = "Kế toán";
+  builder.cadre("C3", "U1", date(1975, 1, 1), {{model::Position::chairman, date(2010, 7, 1)}})
+      .political_theory = model::PoliticalTheory::none;
+  builder.secretary("C4", "D1", date(1960, 1, 1), date(2010, 7, 1)).political_theory =
+      model::PoliticalTheory::none;
+  return builder.build();
+}
+
+TEST(Evaluate, ReportsFindingsAndSummaries) {
+  const auto report = testing::check(mixed_roster(), kAsOf, kTwoRules);
+  EXPECT_EQ(report.as_of, kAsOf);
+  EXPECT_EQ(report.profile_name, "vn-commune-secretary");
+  EXPECT_EQ(report.profile_sha256, testing::default_profile().sha256);
+  ASSERT_EQ(report.findings.size(), 2u);
+  testing::expect_cadre_finding(report.findings[0], "standard.political_theory", "C1", "U1");
+  EXPECT_EQ(report.findings[0].point, 0);
+  EXPECT_EQ(report.findings[0].severity, Severity::error);
+  testing::expect_cadre_finding(report.findings[1], "point4.field_mismatch", "C2", "U2");
+  EXPECT_EQ(report.findings[1].point, 4);
+  EXPECT_EQ(report.findings[1].severity, Severity::warning);
+
+  EXPECT_EQ(report.cadres, 2u);     // C1 and C2; not the chairman, not the district secretary
+  EXPECT_EQ(report.compliant, 1u);  // a warning does not make C2 non-compliant
+  EXPECT_EQ(report.totals, (SeverityCounts{1, 1, 0}));
+  EXPECT_EQ(report.by_point.at(0), (SeverityCounts{1, 0, 0}));
+  EXPECT_EQ(report.by_point.at(4), (SeverityCounts{0, 1, 0}));
+  EXPECT_EQ(report.by_unit.at("U1"), (SeverityCounts{1, 0, 0}));
+  EXPECT_EQ(report.by_unit.at("U2"), (SeverityCounts{0, 1, 0}));
+  EXPECT_FALSE(report.by_unit.contains("D1"));
+  EXPECT_EQ(report.by_rule.at("point4.field_mismatch"), (SeverityCounts{0, 1, 0}));
+}
+
+TEST(Evaluate, OnlyRulesKeepsTheNamedRules) {
+  const auto report = testing::check(mixed_roster(), kAsOf, {"point4.field_mismatch"});
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].rule_id, "point4.field_mismatch");
+  EXPECT_EQ(report.compliant, 2u);
+}
+
+TEST(Evaluate, OnlyPointsKeepsThePolicyPoints) {
+  EvaluationOptions options;
+  options.as_of = kAsOf;
+  options.only_rules = kTwoRules;
+  options.only_points = {0};
+  const auto report = evaluate(mixed_roster(), testing::default_profile(), testing::registry(), options);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].rule_id, "standard.political_theory");
+  options.only_points = {4};
+  const auto point4 = evaluate(mixed_roster(), testing::default_profile(), testing::registry(), options);
+  ASSERT_EQ(point4.findings.size(), 1u);
+  EXPECT_EQ(point4.findings[0].point, 4);
+  EXPECT_EQ(point4.compliant, 2u);
+}
+
+TEST(Evaluate, OnlyUnitsKeepsTheirFindingsAndCadres) {
+  EvaluationOptions options;
+  options.as_of = kAsOf;
+  options.only_rules = kTwoRules;
+  options.only_units = {"U1"};
+  const auto report = evaluate(mixed_roster(), testing::default_profile(), testing::registry(), options);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].unit_id.str(), "U1");
+  EXPECT_FALSE(report.by_unit.contains("U2"));
+  // The summary is about the selected units too: C2 (U2) is neither counted nor compliant.
+  EXPECT_EQ(report.cadres, 1u);
+  EXPECT_EQ(report.compliant, 0u);
+  options.only_units = {"U2"};
+  const auto u2 = evaluate(mixed_roster(), testing::default_profile(), testing::registry(), options);
+  EXPECT_EQ(u2.cadres, 1u);
+  EXPECT_EQ(u2.compliant, 1u);
+}
+
+TEST(Evaluate, ADisabledRuleIsSkipped) {
+  Profile profile = testing::default_profile();
+  profile.rules["standard.political_theory"].enabled = false;
+  const auto report = testing::check(mixed_roster(), kAsOf, kTwoRules, profile);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(report.findings[0].rule_id, "point4.field_mismatch");
+  EXPECT_EQ(report.compliant, 2u);
+  EXPECT_FALSE(report.by_rule.contains("standard.political_theory"));
+}
+
+TEST(Evaluate, TheProfilesSeverityOverridesTheRulesDefault) {
+  Profile profile = testing::default_profile();
+  profile.rules["point4.field_mismatch"].severity = Severity::error;
+  profile.rules["standard.political_theory"].severity = Severity::info;
+  const auto report = testing::check(mixed_roster(), kAsOf, kTwoRules, profile);
+  ASSERT_EQ(report.findings.size(), 2u);
+  EXPECT_EQ(report.findings[0].severity, Severity::info);
+  EXPECT_EQ(report.findings[1].severity, Severity::error);
+  EXPECT_EQ(report.totals, (SeverityCounts{1, 0, 1}));
+  EXPECT_EQ(report.compliant, 1u);  // now C1 passes and C2 fails
+}
+
+// Several findings per unit and cadre, over several points and years.
+model::RosterTables busy_tables() {
+  RosterBuilder builder;
+  builder.unit("U1");
+  builder.unit("U2");
+  builder.secretary("C1", "U1", date(1970, 1, 1), date(2010, 7, 1)).political_theory =
+      model::PoliticalTheory::elementary;
+  builder.secretary("C2", "U1", date(1971, 1, 1), std::nullopt).professional.field = "Kế toán";
+  builder.secretary("C3", "U2", date(1972, 1, 1), date(2011, 3, 1)).general_education =
+      model::GeneralEducation::lower_secondary;
+  builder.training("C1", model::TrainingKind::party_building, date(2012, 3, 1), date(2012, 3, 5));
+  builder.training("C3", model::TrainingKind::other, date(2012, 4, 1), date(2012, 4, 5)).provider =
+      "Công ty ABC";
+  builder.budget("U2", 2011, 5'000'000, 1'000'000);
+  builder.budget("U2", 2012, 5'000'000, 5'000'000);
+  return builder.tables;
+}
+
+TEST(Evaluate, OrdersFindingsByUnitCadrePointRuleAndYear) {
+  const auto report = testing::check(model::Roster::build(busy_tables()), kAsOf);
+  ASSERT_GT(report.findings.size(), 8u);
+  const auto key = [](const Finding& finding) {
+    return std::tie(finding.unit_id, finding.cadre_id, finding.point, finding.rule_id, finding.year);
+  };
+  EXPECT_TRUE(std::is_sorted(report.findings.begin(), report.findings.end(),
+                             [&](const Finding& a, const Finding& b) { return key(a) < key(b); }));
+  // Unit findings (no cadre) come first within their unit.
+  const auto first_u2 = std::find_if(report.findings.begin(), report.findings.end(),
+                                     [](const Finding& f) { return f.unit_id.str() == "U2"; });
+  ASSERT_NE(first_u2, report.findings.end());
+  EXPECT_TRUE(first_u2->cadre_id.empty());
+}
+
+TEST(Evaluate, IsAPureFunctionOfItsInputsWhateverTheTableOrder) {
+  auto tables = busy_tables();
+  const auto first = testing::check(model::Roster::build(tables), kAsOf);
+  const auto again = testing::check(model::Roster::build(tables), kAsOf);
+  EXPECT_EQ(first.findings, again.findings);
+  std::reverse(tables.units.begin(), tables.units.end());
+  std::reverse(tables.cadres.begin(), tables.cadres.end());
+  std::reverse(tables.trainings.begin(), tables.trainings.end());
+  std::reverse(tables.budgets.begin(), tables.budgets.end());
+  const auto reversed = testing::check(model::Roster::build(tables), kAsOf);
+  EXPECT_EQ(first.findings, reversed.findings);
+  EXPECT_EQ(first.totals, reversed.totals);
+  EXPECT_EQ(first.compliant, reversed.compliant);
+}
+
+TEST(Evaluate, AGapInTheStandardsIsAnErrorNotAPass) {
+  Profile profile = testing::blank_profile();
+  profile.standards = {testing::secretary_standard(date(2004, 1, 1), date(2010, 12, 31)),
+                       testing::secretary_standard(date(2012, 1, 1), std::nullopt)};
+  RosterBuilder builder;
+  builder.unit("U1");
+  builder.secretary("C1", "U1", date(1970, 1, 1), date(2010, 7, 1));
+  const auto roster = builder.build();
+  EXPECT_THROW((void)testing::check(roster, date(2011, 6, 1), {}, profile), std::invalid_argument);
+  EXPECT_NO_THROW((void)testing::check(roster, date(2010, 12, 31), {}, profile));
+  EXPECT_NO_THROW((void)testing::check(roster, date(2012, 1, 1), {}, profile));
+  // The default profile has no standard before 2004.
+  RosterBuilder always;
+  always.unit("U1");
+  always.secretary("C1", "U1", date(1960, 1, 1), std::nullopt);
+  EXPECT_THROW((void)testing::check(always.build(), date(2003, 6, 1), {"standard.general_education"}),
+               std::invalid_argument);
+}
+
+TEST(Evaluate, AGapDoesNotMatterWhenNoOneNeedsTheStandard) {
+  Profile profile = testing::blank_profile();
+  profile.standards = {testing::secretary_standard(date(2004, 1, 1), date(2010, 12, 31)),
+                       testing::secretary_standard(date(2012, 1, 1), std::nullopt)};
+  RosterBuilder builder;
+  builder.unit("U1");
+  builder.cadre("C1", "U1", date(1970, 1, 1), {{model::Position::chairman, date(2010, 7, 1)}});
+  const auto report = testing::check(builder.build(), date(2011, 6, 1), {}, profile);
+  EXPECT_EQ(report.cadres, 0u);
+}
+
+// A rule of the application's own, to see what the evaluator stamps and how it calls rules.
+class CountingRule final : public Rule {
+ public:
+  CountingRule() {
+    info_.id = "test.counting";
+    info_.point = 2;
+    info_.default_severity = Severity::warning;
+    info_.scope = RuleScope::unit;
+  }
+  [[nodiscard]] const RuleInfo& info() const noexcept override { return info_; }
+  void evaluate_unit(const model::Unit& unit, const EvaluationContext& context,
+                     FindingSink& sink) const override {
+    Finding finding;
+    finding.rule_id = "forged";  // the evaluator stamps the real id, point and severity
+    finding.point = 9;
+    finding.severity = Severity::info;
+    finding.unit_id = unit.id;
+    finding.actual = std::to_string(context.secretaries_in(unit));
+    sink.report(std::move(finding));
+  }
+
+ private:
+  RuleInfo info_;
+};
+
+TEST(Evaluate, StampsIdPointAndSeverityOnFindingsOfAnyRule) {
+  RuleRegistry registry;
+  registry.add(std::make_unique<CountingRule>());
+  EvaluationOptions options;
+  options.as_of = kAsOf;
+  const auto report = evaluate(mixed_roster(), testing::blank_profile(), registry, options);
+  ASSERT_EQ(report.findings.size(), 3u);  // one per unit: D1, U1, U2 in id order
+  EXPECT_EQ(report.findings[0].unit_id.str(), "D1");
+  EXPECT_EQ(report.findings[0].actual, "1");
+  EXPECT_EQ(report.findings[1].unit_id.str(), "U1");
+  for (const auto& finding : report.findings) {
+    EXPECT_EQ(finding.rule_id, "test.counting");
+    EXPECT_EQ(finding.point, 2);
+    EXPECT_EQ(finding.severity, Severity::warning);
+  }
+  EXPECT_EQ(report.cadres, 0u);  // the blank profile has no standards
+}
+
+TEST(RuleRegistry, HoldsEveryBuiltInRuleOfTheCheckContract) {
+  const auto& registry = testing::registry();
+  const std::vector<std::pair<std::string, int>> contract{
+      {"standard.general_education", 0}, {"standard.professional_level", 0},
+      {"standard.political_theory", 0},  {"standard.age", 0},
+      {"point1.accredited_provider", 1}, {"point2.successor_pool", 2},
+      {"point2.plan_at_term_start", 2},  {"point3.annual_refresher", 3},
+      {"point4.field_mismatch", 4},      {"point4.unplanned_study", 4},
+      {"point5.budget_floor", 5},        {"point5.budget_diverted", 5}};
+  for (const auto& [id, point] : contract) {
+    const auto* rule = registry.find(id);
+    ASSERT_NE(rule, nullptr) << id;
+    EXPECT_EQ(rule->info().point, point) << id;
+    EXPECT_FALSE(rule->info().description.english.empty()) << id;
+    EXPECT_FALSE(rule->info().description.vietnamese.empty()) << id;
+  }
+  EXPECT_EQ(registry.find("point9.nothing"), nullptr);
+}
+
+TEST(RuleRegistry, RefusesNullEmptyAndDuplicateRules) {
+  RuleRegistry registry;
+  registry.add(std::make_unique<CountingRule>());
+  EXPECT_THROW(registry.add(std::make_unique<CountingRule>()), std::invalid_argument);
+  EXPECT_THROW(registry.add(nullptr), std::invalid_argument);
+  EXPECT_EQ(registry.rules().size(), 1u);
+}
+
+TEST(Severity, ParsesEnglishAndVietnameseCodes) {
+  EXPECT_EQ(parse_severity("error"), Severity::error);
+  EXPECT_EQ(parse_severity("Cảnh báo"), Severity::warning);
+  EXPECT_EQ(parse_severity("THONG TIN"), Severity::info);
+  EXPECT_EQ(parse_severity("lỗi"), Severity::error);
+  EXPECT_FALSE(parse_severity("fatal").has_value());
+  EXPECT_FALSE(parse_severity("\xFF").has_value());
+  EXPECT_EQ(to_code(Severity::warning), "warning");
+}
+
+}  // namespace
+}  // namespace cadreplan::policy
