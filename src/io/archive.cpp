@@ -7,7 +7,6 @@
 #include <boost/archive/binary_oarchive.hpp>
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
-#include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 #include <boost/crc.hpp>
 #include <boost/serialization/nvp.hpp>
@@ -18,7 +17,9 @@
 #include <boost/archive/impl/basic_binary_iarchive.ipp>
 #include <boost/archive/impl/basic_binary_iprimitive.ipp>
 #include <boost/archive/impl/basic_text_iarchive.ipp>
+#include <boost/archive/impl/basic_xml_iarchive.ipp>
 #include <boost/archive/impl/text_iarchive_impl.ipp>
+#include <boost/archive/impl/xml_iarchive_impl.ipp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -457,6 +458,40 @@ class BoundedTextInput : public boost::archive::text_iarchive_impl<BoundedTextIn
   std::size_t max_string_bytes_;
 };
 
+// Boost's XML loader, except for the check that an end tag closes the element it should:
+// Boost 1.74 compares the tag read with the expected name by reading the expected name at
+// the length of the tag read, past its end when the tag read is longer (an out-of-bounds
+// read that AddressSanitizer reports; found by tests/fuzz/fuzz_archive). The same checks,
+// within bounds.
+class CheckedXmlInput : public boost::archive::xml_iarchive_impl<CheckedXmlInput> {
+  using Base = boost::archive::xml_iarchive_impl<CheckedXmlInput>;
+
+ public:
+  explicit CheckedXmlInput(std::istream& stream) : Base(stream, 0) { init(); }
+
+  // Boost calls these on the most derived archive around every name-value pair.
+  void load_start(const char* name) {
+    if (name == nullptr) return;
+    if (!gimpl->parse_start_tag(get_is())) {
+      throw boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error);
+    }
+    ++depth_;
+  }
+  void load_end(const char* name) {
+    if (name == nullptr) return;
+    if (!gimpl->parse_end_tag(get_is()) || depth_ == 0) {
+      throw boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error);
+    }
+    if (--depth_ == 0) return;  // as Boost: the outermost tag is not checked
+    if (gimpl->rv.object_name != name) {
+      throw PayloadError("an XML end tag does not close the element <" + std::string(name) + ">");
+    }
+  }
+
+ private:
+  unsigned depth_ = 0;
+};
+
 }  // namespace
 }  // namespace cadreplan::io
 
@@ -470,6 +505,9 @@ template class boost::archive::binary_iarchive_impl<cadreplan::io::BoundedBinary
 template class boost::archive::detail::archive_serializer_map<cadreplan::io::BoundedTextInput>;
 template class boost::archive::basic_text_iarchive<cadreplan::io::BoundedTextInput>;
 template class boost::archive::text_iarchive_impl<cadreplan::io::BoundedTextInput>;
+template class boost::archive::detail::archive_serializer_map<cadreplan::io::CheckedXmlInput>;
+template class boost::archive::basic_xml_iarchive<cadreplan::io::CheckedXmlInput>;
+template class boost::archive::xml_iarchive_impl<cadreplan::io::CheckedXmlInput>;
 
 namespace cadreplan::io {
 namespace {
@@ -524,7 +562,7 @@ ArchiveContents decode_payload(ArchiveFormat format, std::string_view payload,
       }
       std::istream stream(&buffer);
       stream.imbue(std::locale::classic());
-      boost::archive::xml_iarchive archive(stream);
+      CheckedXmlInput archive(stream);
       ArchiveContents contents = load_contents(archive);
       if (trim_blanks(payload.substr(buffer.position())) != kXmlClosingTag) {
         throw PayloadError("unexpected data after the roster in the XML payload");

@@ -14,8 +14,7 @@
 #include "cadreplan/model/training.hpp"
 
 /// \defgroup planning Planning
-/// \brief The training catalogue, successor-pool readiness, the term planner and the
-///   projection of a plan's effect on compliance.
+/// \brief The training catalogue, successor pools and the term's training plan within budget.
 
 /// Term planning: the training catalogue, readiness of successor pools, the planner, the
 /// plan it produces and the projection of that plan onto the roster.

@@ -283,6 +283,18 @@ TEST(Archive, RefusesPayloadDataAfterTheRoster) {
   }
 }
 
+// Boost 1.74 checks an end tag by reading the expected name as far as the tag read, past
+// its end when the tag read is longer; the archive's own check stays in bounds (the
+// sanitizer build would report the read).
+TEST(Archive, RefusesAnXmlEndTagLongerThanItsStartTag) {
+  std::string payload = write_archive(small_contents(), ArchiveFormat::xml).substr(48);
+  const std::size_t at = payload.find("</has_value>");
+  ASSERT_NE(at, std::string::npos);
+  payload.replace(at, 12, "</has_value_and_more_than_that>");
+  const std::string message = read_error(craft_archive(payload, 2));
+  EXPECT_NE(message.find("does not close the element <has_value>"), std::string::npos) << message;
+}
+
 // A length field claiming more than the payload holds must not be believed (Boost alone
 // would resize the string to it first).
 TEST(Archive, RefusesAStringLongerThanThePayload) {

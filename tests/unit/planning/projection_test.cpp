@@ -81,8 +81,9 @@ TEST(Project, ComparesNowTheTermsEndWithoutThePlanAndWithIt) {
   EXPECT_EQ(points.at(3).projected.error, 0u);
   const auto units = projection.by_unit();
   ASSERT_TRUE(units.contains("U1"));
-  EXPECT_GT(units.at("U1").unplanned.error, 0u);
-  EXPECT_EQ(units.at("U1").projected.error, 0u);
+  // Theory, four refreshers, no plan from the term's start, the empty pool.
+  EXPECT_EQ(units.at("U1").unplanned.error, 7u);
+  EXPECT_EQ(units.at("U1").projected.error, 1u);  // training does not fill a successor pool
 }
 
 }  // namespace

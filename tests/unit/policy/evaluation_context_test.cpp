@@ -78,7 +78,8 @@ TEST(EvaluationContext, ReadsParametersFromTheProfileElseTheRulesDefault) {
 TEST(EvaluationContext, AWrongTypeOrUndeclaredParameterIsAProgrammingError) {
   const auto roster = small_roster();
   const auto& pool_rule = *testing::registry().find("point2.successor_pool");
-  const EvaluationContext context(roster, testing::blank_profile(), date(2016, 1, 1));
+  const Profile profile = testing::blank_profile();  // the context keeps a pointer to it
+  const EvaluationContext context(roster, profile, date(2016, 1, 1));
   EXPECT_THROW((void)context.string(pool_rule, "max_candidates"), std::logic_error);
   EXPECT_THROW((void)context.boolean(pool_rule, "max_candidates"), std::logic_error);
   EXPECT_THROW((void)context.integer(pool_rule, "positions"), std::logic_error);
