@@ -91,11 +91,13 @@ CLI::App* add_convert_command(CLI::App& app, ConvertOptions& options) {
       "convert", "Convert a roster between a CSV folder and an archive (.cpa, .cpx, .cpt)");
   convert->add_option("ROSTER", options.input, "The roster: a folder of CSV files or an archive")
       ->required();
-  convert->add_option("OUTPUT", options.output,
-                      "Where to write it: NAME.cpa, NAME.cpx, NAME.cpt or a folder")
+  convert
+      ->add_option("OUTPUT", options.output,
+                   "Where to write it: NAME.cpa, NAME.cpx, NAME.cpt or a folder")
       ->required();
-  convert->add_option("--format", options.format,
-                      "Write this format whatever OUTPUT's name: binary, xml, text or csv")
+  convert
+      ->add_option("--format", options.format,
+                   "Write this format whatever OUTPUT's name: binary, xml, text or csv")
       ->check(CLI::IsMember({"binary", "xml", "text", "csv"}));
   convert->add_option("--profile-name", options.profile_name,
                       "The training profile's name to record in the archive (default: the "
@@ -127,7 +129,8 @@ int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& 
 
   if (format) {
     io::ArchiveContents contents;
-    contents.profile_name = options.profile_name.empty() ? loaded.profile_name : options.profile_name;
+    contents.profile_name =
+        options.profile_name.empty() ? loaded.profile_name : options.profile_name;
     contents.roster = std::move(loaded.roster);
     io::save_archive(contents, output, *format);
     out << "Wrote " << output.string() << " (" << io::archive_format_name(*format)

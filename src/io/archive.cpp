@@ -107,8 +107,9 @@ Unsigned get_le(std::string_view bytes, std::size_t offset) {
   Unsigned value = 0;
   for (std::size_t i = 0; i < sizeof(Unsigned); ++i) {
     value = static_cast<Unsigned>(
-        value | static_cast<Unsigned>(static_cast<Unsigned>(static_cast<unsigned char>(bytes[offset + i]))
-                                      << (8 * i)));
+        value |
+        static_cast<Unsigned>(static_cast<Unsigned>(static_cast<unsigned char>(bytes[offset + i]))
+                              << (8 * i)));
   }
   return value;
 }
@@ -138,9 +139,8 @@ std::optional<std::string> library_version_field(std::string_view envelope) {
   const std::string_view field = envelope.substr(kLibraryVersionOffset, kLibraryVersionBytes);
   const std::size_t end = std::min(field.find('\0'), field.size());
   const std::string_view text = field.substr(0, end);
-  const bool printable = std::all_of(text.begin(), text.end(), [](char c) {
-    return c > ' ' && c < 0x7F;
-  });
+  const bool printable =
+      std::all_of(text.begin(), text.end(), [](char c) { return c > ' ' && c < 0x7F; });
   const bool padded = std::all_of(field.begin() + static_cast<std::ptrdiff_t>(end), field.end(),
                                   [](char c) { return c == '\0'; });
   if (text.empty() || !printable || !padded) return std::nullopt;
@@ -166,7 +166,8 @@ ArchiveEnvelope parse_envelope(std::string_view head, std::uint64_t file_bytes,
            "damaged archive: its signature was altered, as by a transfer that converts line "
            "ends (copy archives as binary files)");
     }
-    if (head.size() >= 4 && static_cast<unsigned char>(head[0]) == 0x09 && head.substr(1, 3) == "CPA") {
+    if (head.size() >= 4 && static_cast<unsigned char>(head[0]) == 0x09 &&
+        head.substr(1, 3) == "CPA") {
       fail(file, "damaged archive: the eighth bit of its bytes was stripped in transfer");
     }
     fail(file,
@@ -195,8 +196,7 @@ ArchiveEnvelope parse_envelope(std::string_view head, std::uint64_t file_bytes,
   }
   const std::optional<std::string> writer = library_version_field(head);
   if (format_version > archive_format_version) {
-    const std::string needed = writer ? "CadrePlan " + *writer + " or later"
-                                      : "a newer CadrePlan";
+    const std::string needed = writer ? "CadrePlan " + *writer + " or later" : "a newer CadrePlan";
     fail(file, "needs " + needed + ": archive format version " + std::to_string(format_version) +
                    " is newer than this CadrePlan (" + std::string(cadreplan::version()) +
                    ") reads (format version " + std::to_string(archive_format_version) +
@@ -205,9 +205,8 @@ ArchiveEnvelope parse_envelope(std::string_view head, std::uint64_t file_bytes,
   if (format_version == 0) fail(file, "corrupted archive: format version 0 does not exist");
   // Format version 1 from here on.
   if (envelope_bytes != archive_envelope_bytes) {
-    fail(file, "corrupted archive: a version 1 envelope has " +
-                   bytes_text(archive_envelope_bytes) + ", this one says " +
-                   bytes_text(envelope_bytes));
+    fail(file, "corrupted archive: a version 1 envelope has " + bytes_text(archive_envelope_bytes) +
+                   ", this one says " + bytes_text(envelope_bytes));
   }
   const auto encoding = static_cast<std::uint8_t>(head[kEncodingOffset]);
   if (!known_format(encoding)) {
@@ -216,8 +215,7 @@ ArchiveEnvelope parse_envelope(std::string_view head, std::uint64_t file_bytes,
   }
   const auto kind = static_cast<std::uint8_t>(head[kKindOffset]);
   if (kind != static_cast<std::uint8_t>(ArchivePayloadKind::roster)) {
-    fail(file, "corrupted archive: unknown payload kind " + std::to_string(kind) +
-                   " (1 roster)");
+    fail(file, "corrupted archive: unknown payload kind " + std::to_string(kind) + " (1 roster)");
   }
   const auto flags = get_le<std::uint16_t>(head, kFlagsOffset);
   if (flags != 0) {
@@ -240,9 +238,8 @@ ArchiveEnvelope parse_envelope(std::string_view head, std::uint64_t file_bytes,
   }
   const std::uint64_t available = file_bytes - archive_envelope_bytes;
   if (envelope.payload_bytes > available) {
-    fail(file, "truncated archive: the envelope announces " +
-                   bytes_text(envelope.payload_bytes) + " of payload, the file holds " +
-                   bytes_text(available));
+    fail(file, "truncated archive: the envelope announces " + bytes_text(envelope.payload_bytes) +
+                   " of payload, the file holds " + bytes_text(available));
   }
   if (envelope.payload_bytes < available) {
     fail(file, "corrupted archive: " + bytes_text(available - envelope.payload_bytes) +
@@ -391,10 +388,10 @@ void check_string_length(std::size_t length, std::size_t remaining, std::size_t 
 // a boolean is a byte 0 or 1 (Boost copies the byte into a bool: undefined behaviour).
 // The same bytes as boost::archive::binary_iarchive reads; Boost's documented way to
 // extend an archive is to derive from its _impl class like this.
-class BoundedBinaryInput
-    : public boost::archive::binary_iarchive_impl<BoundedBinaryInput, char,
-                                                  std::char_traits<char>> {
-  using Base = boost::archive::binary_iarchive_impl<BoundedBinaryInput, char, std::char_traits<char>>;
+class BoundedBinaryInput : public boost::archive::binary_iarchive_impl<BoundedBinaryInput, char,
+                                                                       std::char_traits<char>> {
+  using Base =
+      boost::archive::binary_iarchive_impl<BoundedBinaryInput, char, std::char_traits<char>>;
   using Primitive =
       boost::archive::basic_binary_iprimitive<BoundedBinaryInput, char, std::char_traits<char>>;
 
@@ -473,14 +470,16 @@ class CheckedXmlInput : public boost::archive::xml_iarchive_impl<CheckedXmlInput
   void load_start(const char* name) {
     if (name == nullptr) return;
     if (!gimpl->parse_start_tag(get_is())) {
-      throw boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error);
+      throw boost::archive::archive_exception(
+          boost::archive::archive_exception::input_stream_error);
     }
     ++depth_;
   }
   void load_end(const char* name) {
     if (name == nullptr) return;
     if (!gimpl->parse_end_tag(get_is()) || depth_ == 0) {
-      throw boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error);
+      throw boost::archive::archive_exception(
+          boost::archive::archive_exception::input_stream_error);
     }
     if (--depth_ == 0) return;  // as Boost: the outermost tag is not checked
     if (gimpl->rv.object_name != name) {
@@ -575,7 +574,8 @@ ArchiveContents decode_payload(ArchiveFormat format, std::string_view payload,
 
 unsigned boost_archive_version() {
   // The const conversion operator, explicitly: the type also converts to a reference.
-  const boost::serialization::library_version_type version = boost::archive::BOOST_ARCHIVE_VERSION();
+  const boost::serialization::library_version_type version =
+      boost::archive::BOOST_ARCHIVE_VERSION();
   const std::uint_least16_t value = version;
   return value;
 }
@@ -586,8 +586,7 @@ std::string boost_problem(const boost::archive::archive_exception& error) {
     case Code::unsupported_version:
       return "its Boost.Serialization format is newer than this build of CadrePlan reads "
              "(Boost archive library version " +
-             std::to_string(boost_archive_version()) +
-             " at most): " + error.what();
+             std::to_string(boost_archive_version()) + " at most): " + error.what();
     case Code::unsupported_class_version:
       return "a record in it has a newer layout than this CadrePlan reads: " +
              std::string(error.what());
@@ -603,9 +602,8 @@ std::string boost_problem(const boost::archive::archive_exception& error) {
 // ParseError naming the file.
 ArchiveContents decode_checked(const ArchiveEnvelope& envelope, std::string_view payload,
                                const std::string& file, const ArchiveLimits& limits) {
-  const std::string what =
-      "corrupted archive: invalid " + std::string(archive_format_name(envelope.format)) +
-      " payload: ";
+  const std::string what = "corrupted archive: invalid " +
+                           std::string(archive_format_name(envelope.format)) + " payload: ";
   ArchiveContents contents;
   try {
     contents = decode_payload(envelope.format, payload, limits);
@@ -710,7 +708,8 @@ void write_all(int fd, std::string_view bytes, const fs::path& path) {
       if (errno == EINTR) continue;
       fail_system("cannot write the archive", path);
     }
-    if (written == 0) fail_system("cannot write the archive", path, std::make_error_code(std::errc::io_error));
+    if (written == 0)
+      fail_system("cannot write the archive", path, std::make_error_code(std::errc::io_error));
     bytes.remove_prefix(static_cast<std::size_t>(written));
   }
 }
@@ -770,8 +769,10 @@ class TemporaryFile {
 void fsync_folder(const fs::path& folder, const fs::path& target) {
   Descriptor directory(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (directory.get() < 0) {
-    fail_system("the archive was saved, but its folder could not be opened to make the save "
-                "durable", target);
+    fail_system(
+        "the archive was saved, but its folder could not be opened to make the save "
+        "durable",
+        target);
   }
   if (::fsync(directory.get()) != 0 && errno != EINVAL && errno != EROFS) {
     // EINVAL, EROFS: a file system that does not sync folders; nothing more can be done.
@@ -797,7 +798,8 @@ void write_atomically(const fs::path& requested, std::initializer_list<std::stri
       fail_system("cannot give the new archive the old one's permissions", temporary.path());
     }
   }
-  if (::fsync(temporary.fd()) != 0) fail_system("cannot sync the archive to disk", temporary.path());
+  if (::fsync(temporary.fd()) != 0)
+    fail_system("cannot sync the archive to disk", temporary.path());
   temporary.close();
   if (::rename(temporary.path().c_str(), target.c_str()) != 0) {
     fail_system("cannot replace the archive", target);
@@ -842,7 +844,8 @@ LoadedArchive load_archive_file(const fs::path& path, const ArchiveLimits& limit
   if (!S_ISREG(status.st_mode)) fail(file, "not a regular file, so not an archive");
   const auto file_bytes = static_cast<std::uint64_t>(status.st_size);
 
-  std::string head(static_cast<std::size_t>(std::min<std::uint64_t>(file_bytes, kMaxEnvelopeBytes)), '\0');
+  std::string head(static_cast<std::size_t>(std::min<std::uint64_t>(file_bytes, kMaxEnvelopeBytes)),
+                   '\0');
   read_exactly(descriptor.get(), head.data(), head.size(), file);
   LoadedArchive loaded;
   loaded.envelope = parse_envelope(head, file_bytes, file, limits);
@@ -911,8 +914,8 @@ std::string write_archive(const ArchiveContents& contents, ArchiveFormat format,
 
 ArchiveEnvelope read_archive_envelope(std::string_view bytes, const std::string& display_name,
                                       const ArchiveLimits& limits) {
-  ArchiveEnvelope envelope = parse_envelope(bytes.substr(0, kMaxEnvelopeBytes), bytes.size(),
-                                            display_name, limits);
+  ArchiveEnvelope envelope =
+      parse_envelope(bytes.substr(0, kMaxEnvelopeBytes), bytes.size(), display_name, limits);
   check_payload_crc(envelope, bytes.substr(archive_envelope_bytes), display_name);
   return envelope;
 }

@@ -16,8 +16,15 @@ std::string join_lines(const std::vector<Diagnostic>& diagnostics) {
 
 std::string Diagnostic::to_string() const {
   std::string text = file;
-  if (line > 0) text += ":" + std::to_string(line);
-  if (!column.empty()) text += ":" + column;
+  // Appended piecewise: GCC 12 at -O3 warns falsely (-Wrestrict) on ":" + std::string.
+  if (line > 0) {
+    text += ':';
+    text += std::to_string(line);
+  }
+  if (!column.empty()) {
+    text += ':';
+    text += column;
+  }
   if (!text.empty()) text += ": ";
   text += severity == DiagnosticSeverity::error ? "error: " : "warning: ";
   text += message;

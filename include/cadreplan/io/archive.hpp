@@ -13,16 +13,19 @@
 /// **The envelope, format version 1** (48 bytes, integers little-endian):
 /// | offset | bytes | field |
 /// |---:|---:|---|
-/// | 0  | 8  | magic `89 43 50 41 0D 0A 1A 0A` (`\x89CPA\r\n\x1A\n`, after PNG's: a transfer that converts line ends or strips the eighth bit damages it visibly) |
+/// | 0  | 8  | magic `89 43 50 41 0D 0A 1A 0A` (`\x89CPA\r\n\x1A\n`) |
 /// | 8  | 2  | format version (ArchiveEnvelope::format_version; 1) |
 /// | 10 | 2  | envelope size in bytes (48 in version 1; the payload starts here) |
 /// | 12 | 1  | payload encoding (ArchiveFormat: 1 binary, 2 XML, 3 text) |
 /// | 13 | 1  | payload kind (ArchivePayloadKind: 1 roster) |
 /// | 14 | 2  | flags, reserved, 0 |
-/// | 16 | 16 | version of the CadrePlan that wrote it (cadreplan::version()), ASCII, NUL-padded |
+/// | 16 | 16 | the writer's cadreplan::version(), ASCII, NUL-padded |
 /// | 32 | 8  | payload size in bytes |
-/// | 40 | 4  | CRC-32 of the payload (Boost.CRC's `crc_32_type`: the CRC of zlib and PNG) |
+/// | 40 | 4  | CRC-32 of the payload (Boost.CRC's `crc_32_type`, as zlib's) |
 /// | 44 | 4  | CRC-32 of the envelope's bytes before it (offsets 0 to 43) |
+///
+/// The magic follows PNG's: a transfer that converts line ends or strips the eighth bit
+/// damages it visibly, and the loader says so.
 ///
 /// Later format versions keep the magic, the format version at offset 8, the envelope
 /// size at offset 10, the writer's version at offset 16, and the envelope's own CRC-32 in
@@ -126,9 +129,9 @@ struct ArchiveContents {
 /// A checked envelope: what an archive says about itself.
 struct ArchiveEnvelope {
   std::uint16_t format_version = archive_format_version;  ///< Format version of the file.
-  ArchiveFormat format = ArchiveFormat::binary;            ///< Encoding of the payload.
-  ArchivePayloadKind kind = ArchivePayloadKind::roster;    ///< What the payload holds.
-  std::string library_version;  ///< The CadrePlan that wrote the file, e.g. `0.1.0`.
+  ArchiveFormat format = ArchiveFormat::binary;           ///< Encoding of the payload.
+  ArchivePayloadKind kind = ArchivePayloadKind::roster;   ///< What the payload holds.
+  std::string library_version;      ///< The CadrePlan that wrote the file, e.g. `0.1.0`.
   std::uint64_t payload_bytes = 0;  ///< Size of the payload.
   std::uint32_t payload_crc32 = 0;  ///< CRC-32 of the payload.
 

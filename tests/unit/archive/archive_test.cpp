@@ -37,7 +37,8 @@ std::string read_error(std::string_view bytes, const ArchiveLimits& limits = {})
 
 std::set<std::string> files_in(const fs::path& folder) {
   std::set<std::string> names;
-  for (const auto& entry : fs::directory_iterator(folder)) names.insert(entry.path().filename().string());
+  for (const auto& entry : fs::directory_iterator(folder))
+    names.insert(entry.path().filename().string());
   return names;
 }
 
@@ -106,9 +107,11 @@ TEST(Archive, NamesFormatsByExtension) {
 TEST_P(EveryFormat, WritesTheDocumentedEnvelope) {
   const std::string bytes = write_archive(small_contents(), GetParam());
   ASSERT_GT(bytes.size(), 48U);
-  EXPECT_EQ(bytes.substr(0, 8), std::string("\x89" "CPA\r\n\x1A\n", 8));
-  EXPECT_EQ(get_le(bytes, 8, 2), 1U);   // format version
-  EXPECT_EQ(get_le(bytes, 10, 2), 48U); // envelope size
+  EXPECT_EQ(bytes.substr(0, 8), std::string("\x89"
+                                            "CPA\r\n\x1A\n",
+                                            8));
+  EXPECT_EQ(get_le(bytes, 8, 2), 1U);    // format version
+  EXPECT_EQ(get_le(bytes, 10, 2), 48U);  // envelope size
   EXPECT_EQ(static_cast<unsigned char>(bytes[12]), static_cast<unsigned char>(GetParam()));
   EXPECT_EQ(bytes[13], 1);              // a roster
   EXPECT_EQ(get_le(bytes, 14, 2), 0U);  // flags
@@ -204,7 +207,8 @@ TEST_P(EveryFormat, SurvivesEveryCorruptedPayloadByteWithValidChecksums) {
   const std::size_t stride = GetParam() == ArchiveFormat::xml ? 2 : 1;
   for (std::size_t i = 48; i < bytes.size(); i += stride) {
     std::string corrupted = bytes;
-    corrupted[i] = static_cast<char>(static_cast<unsigned char>(corrupted[i]) ^ kMasks[i % kMasks.size()]);
+    corrupted[i] =
+        static_cast<char>(static_cast<unsigned char>(corrupted[i]) ^ kMasks[i % kMasks.size()]);
     reseal(corrupted);
     if (!read_error(corrupted).empty()) ++refused;
   }
@@ -230,7 +234,8 @@ TEST(Archive, RefusesATooNewFormatSayingWhichVersionIsNeeded) {
 
 TEST(Archive, RefusesEnvelopeFieldsItDoesNotKnow) {
   const std::string payload = write_archive(small_contents(), ArchiveFormat::binary).substr(48);
-  EXPECT_NE(read_error(craft_archive(payload, 9)).find("unknown payload encoding 9"), std::string::npos);
+  EXPECT_NE(read_error(craft_archive(payload, 9)).find("unknown payload encoding 9"),
+            std::string::npos);
   std::string kind = craft_archive(payload, 1);
   kind[13] = 7;
   reseal(kind);
@@ -272,8 +277,9 @@ TEST(Archive, RefusesPayloadDataAfterTheRoster) {
       std::string extra = payload;
       extra.insert(tag, "<more>1</more>\n");
       EXPECT_NE(read_error(craft_archive(extra, encoding)), "");
-      EXPECT_NE(read_error(craft_archive(payload.substr(0, tag), encoding)).find("does not end with"),
-                std::string::npos);
+      EXPECT_NE(
+          read_error(craft_archive(payload.substr(0, tag), encoding)).find("does not end with"),
+          std::string::npos);
     } else {
       EXPECT_NE(read_error(craft_archive(payload + "7", encoding)).find("after the roster"),
                 std::string::npos)
@@ -310,7 +316,8 @@ TEST(Archive, RefusesAStringLongerThanThePayload) {
       const std::size_t start = payload.rfind(' ', at - 2) + 1;  // "12 PROFILE-NAME"
       payload.replace(start, at - 1 - start, "1099511627776");
     }
-    const std::string message = read_error(craft_archive(payload, static_cast<std::uint8_t>(format)));
+    const std::string message =
+        read_error(craft_archive(payload, static_cast<std::uint8_t>(format)));
     EXPECT_NE(message.find("a string of 1099511627776 bytes is announced"), std::string::npos)
         << archive_format_name(format) << ": " << message;
   }
