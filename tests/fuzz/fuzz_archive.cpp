@@ -17,7 +17,8 @@
 namespace {
 
 void put_le(std::string& bytes, std::size_t offset, std::uint64_t value, std::size_t size) {
-  for (std::size_t i = 0; i < size; ++i) bytes[offset + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+  for (std::size_t i = 0; i < size; ++i)
+    bytes[offset + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
 }
 
 std::uint32_t crc32(std::string_view bytes) {
@@ -29,7 +30,10 @@ std::uint32_t crc32(std::string_view bytes) {
 // The version 1 envelope of archive.hpp, in front of \p payload.
 std::string envelope_around(std::string_view payload, std::uint8_t encoding) {
   std::string archive(48, '\0');
-  archive.replace(0, 8, std::string_view("\x89" "CPA\r\n\x1A\n", 8));
+  archive.replace(0, 8,
+                  std::string_view("\x89"
+                                   "CPA\r\n\x1A\n",
+                                   8));
   put_le(archive, 8, 1, 2);
   put_le(archive, 10, 48, 2);
   archive[12] = static_cast<char>(encoding);
@@ -49,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size == 0) return 0;
   const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
   const unsigned mode = data[0] % 4;
-  const std::string bytes = mode == 0 ? std::string(rest) : envelope_around(rest, static_cast<std::uint8_t>(mode));
+  const std::string bytes =
+      mode == 0 ? std::string(rest) : envelope_around(rest, static_cast<std::uint8_t>(mode));
   ArchiveLimits limits;
   limits.max_string_bytes = 4096;
   ArchiveContents contents;

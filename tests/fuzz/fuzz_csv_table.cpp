@@ -14,8 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_cell_bytes = 256;
   limits.max_columns = 32;
   try {
-    const cadreplan::io::CsvTable table =
-        cadreplan::io::parse_csv_table(content, "fuzz.csv", size % 2 == 0 ? cadreplan::io::CsvLimits{} : limits);
+    const cadreplan::io::CsvTable table = cadreplan::io::parse_csv_table(
+        content, "fuzz.csv", size % 2 == 0 ? cadreplan::io::CsvLimits{} : limits);
     for (const auto& row : table.rows) {
       if (row.cells.size() != table.header.size()) __builtin_trap();  // the documented shape
     }

@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 // `extends` names a file relative to this empty folder; none exists.
 const fs::path& base_directory() {
   static const fs::path folder = [] {
-    fs::path made = fs::temp_directory_path() / ("cadreplan-fuzz-profile-" + std::to_string(::getpid()));
+    fs::path made =
+        fs::temp_directory_path() / ("cadreplan-fuzz-profile-" + std::to_string(::getpid()));
     fs::create_directories(made);
     std::atexit([] {
       std::error_code ignored;

@@ -25,6 +25,10 @@ class EvaluationContext {
   /// Both must outlive the context.
   EvaluationContext(const model::Roster& roster, const Profile& profile,
                     boost::gregorian::date as_of);
+  /// A context keeps pointers: a temporary roster would dangle, so it does not compile.
+  EvaluationContext(model::Roster&&, const Profile&, boost::gregorian::date) = delete;
+  /// A context keeps pointers: a temporary profile would dangle, so it does not compile.
+  EvaluationContext(const model::Roster&, Profile&&, boost::gregorian::date) = delete;
 
   /// The roster under evaluation.
   [[nodiscard]] const model::Roster& roster() const noexcept { return *roster_; }

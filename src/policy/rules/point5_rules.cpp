@@ -89,8 +89,10 @@ class BudgetDivertedRule final : public DocumentedRule {
       const double spent_share = static_cast<double>(*line.spent_on_training) /
                                  static_cast<double>(line.allocated);
       if (spent_share >= share) return;
+      // One decimal, truncated: 79.96 % must never print as the 80 % it fails against.
       const auto percent = [](double value) {
-        return std::to_string(static_cast<long long>(value * 100.0 + 0.5)) + " %";
+        const auto tenths = static_cast<long long>(value * 1000.0 + 1e-9);  // 0.7 is 0.6999...
+        return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " %";
       };
       Finding finding = unit_finding(
           unit,

@@ -45,7 +45,9 @@ class ScratchFolder {
     std::filesystem::remove_all(path_, ignored);
   }
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
-  [[nodiscard]] std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
+  [[nodiscard]] std::filesystem::path operator/(std::string_view name) const {
+    return path_ / name;
+  }
 
  private:
   std::filesystem::path path_;
@@ -93,7 +95,10 @@ inline std::string craft_archive(std::string_view payload, std::uint8_t encoding
                                  std::uint16_t format_version = 1,
                                  std::string_view writer = "0.1.0") {
   std::string archive(48, '\0');
-  const std::string_view magic("\x89" "CPA\r\n\x1A\n", 8);
+  const std::string_view magic(
+      "\x89"
+      "CPA\r\n\x1A\n",
+      8);
   archive.replace(0, 8, magic);
   put_le(archive, 8, format_version, 2);
   put_le(archive, 10, 48, 2);
@@ -181,11 +186,10 @@ inline model::Roster small_roster() {
   bare.end_date = date(2016, 2, 29);
   tables.trainings = {training, bare};
 
-  tables.pools = {
-      model::PoolEntry{commune.id, model::Position::secretary, nobody.id,
-                       model::Term::from_years(2015, 2020), date(2015, 9, 1)},
-      model::PoolEntry{ward.id, model::Position::chairman, nobody.id,
-                       model::Term::from_years(2020, 2025), std::nullopt}};
+  tables.pools = {model::PoolEntry{commune.id, model::Position::secretary, nobody.id,
+                                   model::Term::from_years(2015, 2020), date(2015, 9, 1)},
+                  model::PoolEntry{ward.id, model::Position::chairman, nobody.id,
+                                   model::Term::from_years(2020, 2025), std::nullopt}};
   tables.budgets = {model::BudgetLine{commune.id, 2014, 150'000'000, 120'500'000},
                     model::BudgetLine{ward.id, 2014, 90'000'000, std::nullopt}};
   return model::Roster::build(std::move(tables));
@@ -276,6 +280,6 @@ inline void expect_same_tables(const model::RosterTables& a, const model::Roster
 
 /// The formats, for loops.
 inline constexpr ArchiveFormat all_formats[] = {ArchiveFormat::binary, ArchiveFormat::xml,
-                                               ArchiveFormat::text};
+                                                ArchiveFormat::text};
 
 }  // namespace cadreplan::io::archive_testing

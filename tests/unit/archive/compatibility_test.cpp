@@ -76,7 +76,8 @@ TEST(ArchiveCompatibility, LoadsVersion1) {
 // old files, add the new ones.
 TEST(ArchiveCompatibility, WritesTheStoredPayloadsWhileTheFormatIsVersion1) {
   if (archive_format_version != 1) GTEST_SKIP() << "the format has moved on";
-  if (BOOST_VERSION / 100 != 1074) GTEST_SKIP() << "the stored payloads were written with Boost 1.74";
+  if (BOOST_VERSION / 100 != 1074)
+    GTEST_SKIP() << "the stored payloads were written with Boost 1.74";
   for (ArchiveFormat format : all_formats) {
     const std::string stored = read_bytes(kArchives / "v1" / file_name(format));
     const std::string written = write_archive(small_contents(), format);
@@ -94,7 +95,8 @@ TEST(ArchiveCompatibility, MalformedSamplesAreRefused) {
       ADD_FAILURE() << name << " loaded";
     } catch (const ParseError& error) {
       if (std::string(name) == "too-new.cpa") {
-        EXPECT_NE(std::string(error.what()).find("needs CadrePlan 0.2.0 or later"), std::string::npos)
+        EXPECT_NE(std::string(error.what()).find("needs CadrePlan 0.2.0 or later"),
+                  std::string::npos)
             << error.what();
       }
     }

@@ -147,8 +147,9 @@ TEST(ArchiveCrashSafety, KilledSaverLeavesTheOldOrTheNewArchiveWhole) {
   RecordProperty("new", saw_new);
   RecordProperty("interrupted_mid_write", interrupted);
   std::cout << "one save: " << save_time[0].count() << " us binary, " << save_time[1].count()
-            << " us XML, " << save_time[2].count() << " us text; kills: " << kKills << ", old archive found " << saw_old << " times, new "
-            << saw_new << ", killed while writing " << interrupted << '\n';
+            << " us XML, " << save_time[2].count() << " us text; kills: " << kKills
+            << ", old archive found " << saw_old << " times, new " << saw_new
+            << ", killed while writing " << interrupted << '\n';
   // The kills must have hit both between saves and in the middle of writing one.
   EXPECT_GT(saw_old, 0);
   EXPECT_GT(saw_new, 0);

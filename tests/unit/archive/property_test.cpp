@@ -45,7 +45,8 @@ class RandomRoster {
     const std::size_t cadres = between(0, 5);
     for (std::size_t c = 0; c < cadres; ++c) tables.cadres.push_back(cadre(c, tables.units));
     if (!tables.cadres.empty()) {
-      for (std::size_t t = between(0, 4); t > 0; --t) tables.trainings.push_back(training(tables.cadres));
+      for (std::size_t t = between(0, 4); t > 0; --t)
+        tables.trainings.push_back(training(tables.cadres));
       std::set<std::tuple<std::string, int, std::string, int>> pooled;
       for (std::size_t p = between(0, 3); p > 0; --p) {
         model::PoolEntry entry;
@@ -55,8 +56,10 @@ class RandomRoster {
         const int first = static_cast<int>(between(1990, 2030));
         entry.term = model::Term::from_years(first, first + 5);
         if (chance(2)) entry.added_on = day();
-        if (pooled.emplace(entry.unit_id.str(), static_cast<int>(entry.position),
-                           entry.cadre_id.str(), first).second) {
+        if (pooled
+                .emplace(entry.unit_id.str(), static_cast<int>(entry.position),
+                         entry.cadre_id.str(), first)
+                .second) {
           tables.pools.push_back(entry);
         }
       }
@@ -89,9 +92,10 @@ class RandomRoster {
   // trimmed), anything inside. \p required: never empty.
   std::string text(bool required) {
     static const std::vector<std::string> pieces{
-        "a", "Z", "7", " ", ",", "\"", "\"\"", ";", "'", "\n", "\r\n", "\t", "@", "=",
-        "Nguyễn", "Thị", "Đặng", "Phường", "Sóc Trăng", "Trần Đề", "Hòa", "Ấp", "ữ", "ơ",
-        "Đ", "ខ្មែរ", "Khmer", "#", "\\", "<b>", "&amp;", "]]>", "0", "-1"};
+        "a",         "Z",       "7",   " ",     ",",   "\"",     "\"\"", ";",    "'",
+        "\n",        "\r\n",    "\t",  "@",     "=",   "Nguyễn", "Thị",  "Đặng", "Phường",
+        "Sóc Trăng", "Trần Đề", "Hòa", "Ấp",    "ữ",   "ơ",      "Đ",    "ខ្មែរ", "Khmer",
+        "#",         "\\",      "<b>", "&amp;", "]]>", "0",      "-1"};
     std::string result;
     const std::size_t count = between(required ? 1 : 0, 6);
     for (std::size_t i = 0; i < count; ++i) result += pieces[between(0, pieces.size() - 1)];
@@ -157,7 +161,8 @@ class RandomRoster {
     training.course = text(true);
     training.kind = code<model::TrainingKind>();
     training.start_date = day();
-    training.end_date = training.start_date + boost::gregorian::days(static_cast<long>(between(0, 400)));
+    training.end_date =
+        training.start_date + boost::gregorian::days(static_cast<long>(between(0, 400)));
     training.provider = text(false);
     if (chance(2)) training.status = code<model::TrainingStatus>();
     training.result = text(false);
@@ -172,7 +177,8 @@ class RandomRoster {
 
 std::string folder_bytes(const fs::path& folder) {
   std::string all;
-  for (const char* name : {"units.csv", "cadres.csv", "trainings.csv", "pools.csv", "budgets.csv"}) {
+  for (const char* name :
+       {"units.csv", "cadres.csv", "trainings.csv", "pools.csv", "budgets.csv"}) {
     all += std::string(name) + ":\n" + read_bytes(folder / name) + "\n";
   }
   return all;

@@ -91,8 +91,8 @@ TEST(BudgetDivertedRule, FailsACompletedYearBelowTheShare) {
   ASSERT_EQ(findings.size(), 1u);
   testing::expect_unit_finding(findings[0], kDiverted, "U1");
   EXPECT_EQ(findings[0].year, 2012);
-  EXPECT_EQ(findings[0].actual, "75 %");
-  EXPECT_EQ(findings[0].required, "80 %");
+  EXPECT_EQ(findings[0].actual, "75.0 %");
+  EXPECT_EQ(findings[0].required, "80.0 %");
   EXPECT_EQ(findings[0].severity, Severity::error);
   EXPECT_NE(findings[0].message.english.find("15.000.000 đ"), std::string::npos);
 }
@@ -118,7 +118,7 @@ TEST(BudgetDivertedRule, TheShareIsAParameter) {
   const auto findings = testing::run_rule(budgets().build(), date(2013, 12, 31), kDiverted, profile);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].year, 2013);
-  EXPECT_EQ(findings[0].required, "70 %");
+  EXPECT_EQ(findings[0].required, "70.0 %");
 }
 
 }  // namespace
