@@ -16,16 +16,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// `extends` names a file relative to this empty folder; none exists.
+// `extends` names a file relative to this empty folder; none exists. Under
+// $CADREPLAN_FUZZ_SCRATCH when set (.ci/fuzz removes it afterwards).
 const fs::path& base_directory() {
   static const fs::path folder = [] {
-    fs::path made =
-        fs::temp_directory_path() / ("cadreplan-fuzz-profile-" + std::to_string(::getpid()));
+    const char* given = std::getenv("CADREPLAN_FUZZ_SCRATCH");
+    const fs::path base = given != nullptr ? fs::path(given) : fs::temp_directory_path();
+    fs::path made = base / ("cadreplan-fuzz-profile-" + std::to_string(::getpid()));
     fs::create_directories(made);
-    std::atexit([] {
-      std::error_code ignored;
-      fs::remove_all(base_directory(), ignored);
-    });
     return made;
   }();
   return folder;

@@ -21,17 +21,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The folder the files are written to: under $CADREPLAN_FUZZ_SCRATCH (.ci/fuzz sets it and
+// removes it afterwards, since libFuzzer ends a timed run without running exit handlers),
+// else in /dev/shm or the temporary directory.
 const fs::path& scratch() {
   static const fs::path folder = [] {
+    const char* given = std::getenv("CADREPLAN_FUZZ_SCRATCH");
     const fs::path shm("/dev/shm");
-    const fs::path base = fs::is_directory(shm) ? shm : fs::temp_directory_path();
+    const fs::path base = given != nullptr        ? fs::path(given)
+                          : fs::is_directory(shm) ? shm
+                                                  : fs::temp_directory_path();
     fs::path made = base / ("cadreplan-fuzz-roster-" + std::to_string(::getpid()));
     fs::create_directories(made / "in");
     fs::create_directories(made / "out");
-    std::atexit([] {
-      std::error_code ignored;
-      fs::remove_all(scratch(), ignored);
-    });
     return made;
   }();
   return folder;
