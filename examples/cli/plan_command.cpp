@@ -57,7 +57,9 @@ std::string in_quotes(std::string_view text) {
 class ProgressBar {
  public:
   explicit ProgressBar(std::ostream& err)
-      : err_(err), enabled_(&err == &std::cerr && ::isatty(STDERR_FILENO) == 1), started_(Clock::now()) {}
+      : err_(err),
+        enabled_(&err == &std::cerr && ::isatty(STDERR_FILENO) == 1),
+        started_(Clock::now()) {}
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
   ~ProgressBar() { finish(); }
@@ -187,7 +189,8 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
   const model::Roster roster = load_roster(options.roster, options.keep_going, err);
   io::CatalogueLoadOptions catalogue_options;
   catalogue_options.keep_going = options.keep_going;
-  io::CatalogueLoadResult loaded = io::load_catalogue_csv(catalogue_path(options), catalogue_options);
+  io::CatalogueLoadResult loaded =
+      io::load_catalogue_csv(catalogue_path(options), catalogue_options);
   print_warnings(loaded.warnings, err);
   const planning::Catalogue& catalogue = loaded.catalogue;
 

@@ -83,16 +83,21 @@ int main(int argc, char** argv) {
     const cp::planning::Plan plan = cp::planning::make_plan(request);
 
     // What it would change: check at the term's end as if every course were completed.
-    const auto projection = cp::planning::project(roster, profile, registry, catalogue, plan, term.start());
-    const auto readiness = cp::planning::assess_readiness(roster, profile, registry, catalogue, plan, term.start());
+    const auto projection =
+        cp::planning::project(roster, profile, registry, catalogue, plan, term.start());
+    const auto readiness =
+        cp::planning::assess_readiness(roster, profile, registry, catalogue, plan, term.start());
     cp::io::write_plan_text(std::cout, plan, projection, roster, catalogue, &readiness);
 
     // The secretaries' qualifications at the term's end with the plan, against its start.
     const cp::model::Roster trained = cp::planning::apply_plan(roster, plan, catalogue);
-    const auto at_end = cp::report::compute_statistics(trained, {term.last_day(), cp::model::Position::secretary});
-    const auto at_start = cp::report::compute_statistics(roster, {term.start(), cp::model::Position::secretary});
+    const auto at_end =
+        cp::report::compute_statistics(trained, {term.last_day(), cp::model::Position::secretary});
+    const auto at_start =
+        cp::report::compute_statistics(roster, {term.start(), cp::model::Position::secretary});
     std::cout << "\nProjected statistics of the secretaries:\n";
-    cp::io::write_statistics_text(std::cout, cp::report::compare(at_end, at_start), cp::model::Language::english);
+    cp::io::write_statistics_text(std::cout, cp::report::compare(at_end, at_start),
+                                  cp::model::Language::english);
     return 0;
   } catch (const cp::io::ParseError& error) {
     // One `FILE:LINE:COLUMN: error: MESSAGE` per line: fix the input and run again.

@@ -101,22 +101,21 @@ class Loader {
   void resolve_columns() {
     for (std::size_t column = 0; column < column_count; ++column) {
       index_[column] = table_.find_column(kColumns[column].name);
-      names_[column] = index_[column] ? table_.header[*index_[column]]
-                                      : std::string(kColumns[column].name);
+      names_[column] =
+          index_[column] ? table_.header[*index_[column]] : std::string(kColumns[column].name);
       if (!index_[column] && kColumns[column].required) {
         error(table_.header_line, std::string(kColumns[column].name),
               "missing required column " + in_quotes(kColumns[column].name));
       }
     }
     for (std::size_t i = 0; i < table_.header.size(); ++i) {
-      const bool known = std::find(index_.begin(), index_.end(), std::optional<std::size_t>(i)) !=
-                         index_.end();
+      const bool known =
+          std::find(index_.begin(), index_.end(), std::optional<std::size_t>(i)) != index_.end();
       if (known) continue;
       const std::string& header = table_.header[i];
       warnings_.push_back(Diagnostic{
           table_.file, table_.header_line,
-          header.empty() ? "column " + std::to_string(i + 1) : header,
-          DiagnosticSeverity::warning,
+          header.empty() ? "column " + std::to_string(i + 1) : header, DiagnosticSeverity::warning,
           header.empty() ? "a column without a name is ignored"
                          : "unknown column " + in_quotes(header) + " is ignored"});
     }
@@ -166,8 +165,8 @@ class Loader {
     if (!parsed) {
       ok = false;
       error(row.line, names_[column],
-            "unknown " + std::string(planning::to_code(*dimension)) + " level " +
-                in_quotes(text) + " for a " + std::string(model::to_code(course.kind)) + " course");
+            "unknown " + std::string(planning::to_code(*dimension)) + " level " + in_quotes(text) +
+                " for a " + std::string(model::to_code(course.kind)) + " course");
     }
     return parsed;
   }
@@ -194,7 +193,8 @@ class Loader {
       } else {
         ok = false;
         error(row.line, names_[days],
-              "invalid duration " + in_quotes(text) + " (expected a whole number of days, at least 1)");
+              "invalid duration " + in_quotes(text) +
+                  " (expected a whole number of days, at least 1)");
       }
     }
     const bool kind_known = !kind_text.empty() && ok;
@@ -205,12 +205,13 @@ class Loader {
           course.prerequisite->rank() > course.confers->rank()) {
         ok = false;
         error(row.line, names_[requires_level],
-              "requires " + in_quotes(course.prerequisite->code()) + ", above the level it confers (" +
-                  in_quotes(course.confers->code()) + ")");
+              "requires " + in_quotes(course.prerequisite->code()) +
+                  ", above the level it confers (" + in_quotes(course.confers->code()) + ")");
       }
     }
     if (const auto text = cell(row, accredited); !text.empty()) {
-      parse(row, accredited, text, ok, [&](std::string_view value) { course.accredited = parse_bool(value); });
+      parse(row, accredited, text, ok,
+            [&](std::string_view value) { course.accredited = parse_bool(value); });
     }
     if (const auto text = cell(row, capacity); !text.empty()) {
       if (const auto value = whole_number(text, 0, 100'000'000)) {
@@ -235,7 +236,8 @@ class Loader {
     if (ok) courses_.push_back(std::move(course));
   }
 
-  void read_months(const CsvTableRow& row, std::string_view text, planning::Course& course, bool& ok) {
+  void read_months(const CsvTableRow& row, std::string_view text, planning::Course& course,
+                   bool& ok) {
     std::size_t begin = 0;
     while (begin <= text.size()) {
       const std::size_t end = std::min(text.find(';', begin), text.size());
@@ -251,8 +253,8 @@ class Loader {
       if (std::find(course.start_months.begin(), course.start_months.end(), *month) !=
           course.start_months.end()) {
         ok = false;
-        error(row.line, names_[months], "month " + std::to_string(*month) + " is listed twice in " +
-                                            in_quotes(text));
+        error(row.line, names_[months],
+              "month " + std::to_string(*month) + " is listed twice in " + in_quotes(text));
         return;
       }
       course.start_months.push_back(*month);
@@ -276,8 +278,8 @@ class Loader {
 CatalogueLoadResult load_catalogue_csv(const std::filesystem::path& file,
                                        const CatalogueLoadOptions& options) {
   if (!std::filesystem::exists(file)) {
-    throw ParseError(Diagnostic{file.string(), 0, {}, DiagnosticSeverity::error,
-                                "the catalogue file does not exist"});
+    throw ParseError(Diagnostic{
+        file.string(), 0, {}, DiagnosticSeverity::error, "the catalogue file does not exist"});
   }
   const CsvTable table = read_csv_table(file, options.limits);
   return Loader(table, options).run();
@@ -285,7 +287,8 @@ CatalogueLoadResult load_catalogue_csv(const std::filesystem::path& file,
 
 CatalogueLoadResult parse_catalogue_csv(std::string content, std::string display_name,
                                         const CatalogueLoadOptions& options) {
-  const CsvTable table = parse_csv_table(std::move(content), std::move(display_name), options.limits);
+  const CsvTable table =
+      parse_csv_table(std::move(content), std::move(display_name), options.limits);
   return Loader(table, options).run();
 }
 

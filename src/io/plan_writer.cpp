@@ -18,7 +18,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 using model::Language;
 
-std::string iso(boost::gregorian::date day) { return boost::gregorian::to_iso_extended_string(day); }
+std::string iso(boost::gregorian::date day) {
+  return boost::gregorian::to_iso_extended_string(day);
+}
 
 std::string money(model::Dong dong) {
   const bool negative = dong < 0;
@@ -61,14 +63,18 @@ Json unresolved_json(const planning::Unresolved& item) {
 }
 
 const char* point_name(int point, Language language) {
-  static constexpr const char* kEnglish[] = {
-      "Position standards", "1. Unified training system", "2. Planning from the term's start",
-      "3. Yearly Party-building refresher", "4. Cadre management and study discipline",
-      "5. Adequate funding"};
-  static constexpr const char* kVietnamese[] = {
-      "Tiêu chuẩn chức danh", "1. Củng cố hệ thống đào tạo", "2. Quy hoạch đào tạo từ đầu nhiệm kỳ",
-      "3. Bồi dưỡng nghiệp vụ công tác đảng hằng năm", "4. Quản lý cán bộ, kỷ luật học tập",
-      "5. Bảo đảm kinh phí"};
+  static constexpr const char* kEnglish[] = {"Position standards",
+                                             "1. Unified training system",
+                                             "2. Planning from the term's start",
+                                             "3. Yearly Party-building refresher",
+                                             "4. Cadre management and study discipline",
+                                             "5. Adequate funding"};
+  static constexpr const char* kVietnamese[] = {"Tiêu chuẩn chức danh",
+                                                "1. Củng cố hệ thống đào tạo",
+                                                "2. Quy hoạch đào tạo từ đầu nhiệm kỳ",
+                                                "3. Bồi dưỡng nghiệp vụ công tác đảng hằng năm",
+                                                "4. Quản lý cán bộ, kỷ luật học tập",
+                                                "5. Bảo đảm kinh phí"};
   if (point < 0 || point > 5) return language == Language::vietnamese ? "Khác" : "Other";
   return language == Language::vietnamese ? kVietnamese[point] : kEnglish[point];
 }
@@ -76,10 +82,14 @@ const char* point_name(int point, Language language) {
 const char* reason_text(planning::UnresolvedReason reason, Language language) {
   const bool vi = language == Language::vietnamese;
   switch (reason) {
-    case planning::UnresolvedReason::budget: return vi ? "thiếu kinh phí" : "budget";
-    case planning::UnresolvedReason::capacity: return vi ? "hết chỉ tiêu" : "capacity";
-    case planning::UnresolvedReason::no_course: return vi ? "không có khóa học" : "no course";
-    case planning::UnresolvedReason::time: return vi ? "không đủ thời gian" : "time";
+    case planning::UnresolvedReason::budget:
+      return vi ? "thiếu kinh phí" : "budget";
+    case planning::UnresolvedReason::capacity:
+      return vi ? "hết chỉ tiêu" : "capacity";
+    case planning::UnresolvedReason::no_course:
+      return vi ? "không có khóa học" : "no course";
+    case planning::UnresolvedReason::time:
+      return vi ? "không đủ thời gian" : "time";
   }
   return "";
 }
@@ -117,15 +127,16 @@ void write_years(std::ostream& out, const planning::Plan& plan, const model::Ros
       ++entry.first;
       entry.second += enrolment.cost;
     }
-    out << "\n" << year.year << (vi ? " — kinh phí " : " — budget ") << money(year.allocated)
+    out << "\n"
+        << year.year << (vi ? " — kinh phí " : " — budget ") << money(year.allocated)
         << (vi ? ", sử dụng " : ", used ") << money(year.used) << " ("
         << percent(static_cast<double>(year.used), static_cast<double>(year.allocated), language)
         << "), " << count << (vi ? " lượt học" : " enrolments") << "\n";
     for (const auto& course : catalogue.courses()) {
       const auto found = per_course.find(course.id.str());
       if (found == per_course.end()) continue;
-      out << "  " << course.id.str() << "  " << course.name << ": " << found->second.first
-          << " × " << money(course.cost) << " = " << money(found->second.second) << "\n";
+      out << "  " << course.id.str() << "  " << course.name << ": " << found->second.first << " × "
+          << money(course.cost) << " = " << money(found->second.second) << "\n";
     }
     bool heading = false;
     for (const auto& enrolment : plan.enrolments) {
@@ -133,7 +144,8 @@ void write_years(std::ostream& out, const planning::Plan& plan, const model::Ros
         continue;
       }
       if (!heading) {
-        out << (vi ? "  Đào tạo, bồi dưỡng theo tiêu chuẩn:\n" : "  Courses towards the standards:\n");
+        out << (vi ? "  Đào tạo, bồi dưỡng theo tiêu chuẩn:\n"
+                   : "  Courses towards the standards:\n");
         heading = true;
       }
       out << "    " << iso(enrolment.start_date) << " → " << iso(enrolment.end_date) << "  "
@@ -149,7 +161,8 @@ void write_unresolved(std::ostream& out, const planning::Plan& plan, const model
   const bool vi = language == Language::vietnamese;
   out << "\n" << (vi ? "Chưa bố trí được: " : "Not planned: ") << plan.unresolved.size() << "\n";
   if (plan.unresolved.empty()) return;
-  std::map<std::tuple<std::string, planning::UnresolvedReason>, std::tuple<std::size_t, model::Dong, int>>
+  std::map<std::tuple<std::string, planning::UnresolvedReason>,
+           std::tuple<std::size_t, model::Dong, int>>
       summary;
   for (const auto& item : plan.unresolved) {
     auto& entry = summary[{item.rule, item.reason}];
@@ -160,9 +173,11 @@ void write_unresolved(std::ostream& out, const planning::Plan& plan, const model
   for (const auto& [key, entry] : summary) {
     out << "  " << std::get<0>(key) << ", " << reason_text(std::get<1>(key), language) << ": "
         << std::get<0>(entry);
-    if (std::get<1>(entry) > 0) out << (vi ? "; cần thêm " : "; needs ") << money(std::get<1>(entry));
+    if (std::get<1>(entry) > 0)
+      out << (vi ? "; cần thêm " : "; needs ") << money(std::get<1>(entry));
     if (std::get<2>(entry) > 0) {
-      out << (vi ? "; cần thêm " : "; needs ") << std::get<2>(entry) << (vi ? " chỉ tiêu" : " seats");
+      out << (vi ? "; cần thêm " : "; needs ") << std::get<2>(entry)
+          << (vi ? " chỉ tiêu" : " seats");
     }
     out << "\n";
   }
@@ -173,14 +188,16 @@ void write_unresolved(std::ostream& out, const planning::Plan& plan, const model
     out << " — " << reason_text(item.reason, language);
     if (!item.course.empty()) out << " (" << item.course.str() << ")";
     if (item.money > 0) out << (vi ? ", thiếu " : ", short of ") << money(item.money);
-    if (item.seats > 0) out << (vi ? ", thiếu " : ", short of ") << item.seats << (vi ? " chỉ tiêu" : " seat(s)");
+    if (item.seats > 0)
+      out << (vi ? ", thiếu " : ", short of ") << item.seats << (vi ? " chỉ tiêu" : " seat(s)");
     out << "\n";
   }
 }
 
 std::string compliance_line(const policy::ComplianceReport& report, Language language) {
   return std::to_string(report.compliant) + "/" + std::to_string(report.cadres) + " (" +
-         percent(static_cast<double>(report.compliant), static_cast<double>(report.cadres), language) +
+         percent(static_cast<double>(report.compliant), static_cast<double>(report.cadres),
+                 language) +
          (language == Language::vietnamese ? ", ngày " : ", on ") + iso(report.as_of) + ")";
 }
 
@@ -194,8 +211,8 @@ void write_projection(std::ostream& out, const planning::Projection& projection,
       << compliance_line(projection.now, language)
       << (vi ? "; cuối nhiệm kỳ nếu không có kế hoạch " : "; at the term's end without the plan ")
       << compliance_line(projection.unplanned, language)
-      << (vi ? ", với kế hoạch " : ", with the plan ") << compliance_line(projection.projected, language)
-      << "\n";
+      << (vi ? ", với kế hoạch " : ", with the plan ")
+      << compliance_line(projection.projected, language) << "\n";
   out << (vi ? "  Lỗi theo nội dung (hiện nay → cuối nhiệm kỳ không có / có kế hoạch):\n"
              : "  Errors by policy point (now → term's end without / with the plan):\n");
   for (const auto& [point, change] : projection.by_point()) {
@@ -205,7 +222,8 @@ void write_projection(std::ostream& out, const planning::Projection& projection,
   out << (vi ? "  Lỗi theo đơn vị (hiện nay → cuối nhiệm kỳ không có / có kế hoạch):\n"
              : "  Errors by unit (now → term's end without / with the plan):\n");
   for (const auto& [unit, change] : projection.by_unit()) {
-    if (change.now.error == 0 && change.unplanned.error == 0 && change.projected.error == 0) continue;
+    if (change.now.error == 0 && change.unplanned.error == 0 && change.projected.error == 0)
+      continue;
     out << "    " << unit_label(roster, unit) << ": " << change.now.error << " → "
         << change.unplanned.error << " / " << change.projected.error << "\n";
   }
@@ -221,14 +239,17 @@ void write_readiness(std::ostream& out, const planning::PoolReadiness& readiness
     if (bench.ready_now + bench.ready_by_term_end == 0) ++without_ready;
     if (bench.too_small || bench.too_large) ++wrong_size;
   }
-  out << "\n" << (vi ? "Nguồn quy hoạch: " : "Successor pools: ") << totals.candidates
+  out << "\n"
+      << (vi ? "Nguồn quy hoạch: " : "Successor pools: ") << totals.candidates
       << (vi ? " người; sẵn sàng ngay " : " candidates; ready now ") << totals.ready_now
       << (vi ? ", sẵn sàng trước " : ", ready by ") << iso(readiness.term_end) << " "
       << totals.ready_by_term_end << (vi ? ", chưa sẵn sàng " : ", not ready ") << totals.not_ready
       << ".\n";
-  out << (vi ? "  Đơn vị không có người sẵn sàng đến cuối nhiệm kỳ: " : "  Units with no candidate ready by the term's end: ")
+  out << (vi ? "  Đơn vị không có người sẵn sàng đến cuối nhiệm kỳ: "
+             : "  Units with no candidate ready by the term's end: ")
       << without_ready << "/" << readiness.benches.size()
-      << (vi ? "; quy hoạch không đúng số lượng: " : "; pools of the wrong size: ") << wrong_size << "\n";
+      << (vi ? "; quy hoạch không đúng số lượng: " : "; pools of the wrong size: ") << wrong_size
+      << "\n";
 }
 
 }  // namespace
@@ -270,28 +291,27 @@ void write_plan_json(std::ostream& out, const planning::Plan& plan,
                          {"unplanned", counts_json(change.unplanned)},
                          {"projected", counts_json(change.projected)}};
   }
-  Json document{
-      {"term", plan.term.name()},
-      {"budget",
-       {{"total", plan.total_cost()},
-        {"by_year", used_by_year},
-        {"allocated", {{"total", allocated_total}, {"by_year", allocated_by_year}}}}},
-      {"enrolments", enrolments},
-      {"unresolved", unresolved},
-      {"projection",
-       {{"as_of", iso(projection.projected.as_of)},
-        {"cadres", projection.projected.cadres},
-        {"compliant", projection.projected.compliant},
-        {"now",
-         {{"as_of", iso(projection.now.as_of)},
-          {"cadres", projection.now.cadres},
-          {"compliant", projection.now.compliant}}},
-        {"unplanned",
-         {{"as_of", iso(projection.unplanned.as_of)},
-          {"cadres", projection.unplanned.cadres},
-          {"compliant", projection.unplanned.compliant}}},
-        {"by_point", by_point},
-        {"by_unit", by_unit}}}};
+  Json document{{"term", plan.term.name()},
+                {"budget",
+                 {{"total", plan.total_cost()},
+                  {"by_year", used_by_year},
+                  {"allocated", {{"total", allocated_total}, {"by_year", allocated_by_year}}}}},
+                {"enrolments", enrolments},
+                {"unresolved", unresolved},
+                {"projection",
+                 {{"as_of", iso(projection.projected.as_of)},
+                  {"cadres", projection.projected.cadres},
+                  {"compliant", projection.projected.compliant},
+                  {"now",
+                   {{"as_of", iso(projection.now.as_of)},
+                    {"cadres", projection.now.cadres},
+                    {"compliant", projection.now.compliant}}},
+                  {"unplanned",
+                   {{"as_of", iso(projection.unplanned.as_of)},
+                    {"cadres", projection.unplanned.cadres},
+                    {"compliant", projection.unplanned.compliant}}},
+                  {"by_point", by_point},
+                  {"by_unit", by_unit}}}};
   if (readiness != nullptr) {
     const auto totals = readiness->totals();
     document["readiness"] = Json{{"as_of", iso(readiness->as_of)},
@@ -332,8 +352,9 @@ void write_plan_text(std::ostream& out, const planning::Plan& plan,
   }
   model::Dong allocated = 0;
   for (const auto& year : plan.budgets) allocated += year.allocated;
-  out << (vi ? "Kế hoạch đào tạo, bồi dưỡng nhiệm kỳ " : "Training plan for term ") << plan.term.name()
-      << " (" << iso(plan.term.start()) << (vi ? " đến " : " to ") << iso(plan.term.last_day()) << ")\n";
+  out << (vi ? "Kế hoạch đào tạo, bồi dưỡng nhiệm kỳ " : "Training plan for term ")
+      << plan.term.name() << " (" << iso(plan.term.start()) << (vi ? " đến " : " to ")
+      << iso(plan.term.last_day()) << ")\n";
   out << secretaries << (vi ? " bí thư đương nhiệm và " : " sitting secretaries and ") << candidates
       << (vi ? " người trong quy hoạch; " : " pool candidates; ") << plan.enrolments.size()
       << (vi ? " lượt học, tổng kinh phí " : " enrolments costing ") << money(plan.total_cost())

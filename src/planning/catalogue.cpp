@@ -14,8 +14,8 @@ void check_level(const Course& course, const std::optional<QualificationLevel>& 
   if (!level) return;
   const auto dimension = dimension_of(course.kind);
   if (!dimension) {
-    reject(course, std::string(column) + " '" + std::string(level->code()) +
-                       "' is set, but a " + std::string(model::to_code(course.kind)) +
+    reject(course, std::string(column) + " '" + std::string(level->code()) + "' is set, but a " +
+                       std::string(model::to_code(course.kind)) +
                        " course confers no level (only political_theory, professional and "
                        "state_management courses do)");
   }
@@ -28,7 +28,8 @@ void check_level(const Course& course, const std::optional<QualificationLevel>& 
 
 void validate(const Course& course) {
   if (course.id.empty()) throw CatalogueError("a course has an empty id");
-  if (course.days < 1) reject(course, "days must be at least 1, not " + std::to_string(course.days));
+  if (course.days < 1)
+    reject(course, "days must be at least 1, not " + std::to_string(course.days));
   if (course.cost < 0) reject(course, "cost must not be negative");
   if (course.capacity && *course.capacity < 0) reject(course, "capacity must not be negative");
   int previous = 0;
@@ -39,7 +40,8 @@ void validate(const Course& course) {
   }
   check_level(course, course.confers, "confers");
   check_level(course, course.prerequisite, "requires");
-  if (course.confers && course.prerequisite && course.prerequisite->rank() > course.confers->rank()) {
+  if (course.confers && course.prerequisite &&
+      course.prerequisite->rank() > course.confers->rank()) {
     reject(course, "requires '" + std::string(course.prerequisite->code()) +
                        "', above the level it confers ('" + std::string(course.confers->code()) +
                        "')");

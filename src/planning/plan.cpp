@@ -4,18 +4,24 @@ namespace cadreplan::planning {
 
 std::string_view to_code(SubjectRole role) noexcept {
   switch (role) {
-    case SubjectRole::secretary: return "secretary";
-    case SubjectRole::candidate: return "candidate";
+    case SubjectRole::secretary:
+      return "secretary";
+    case SubjectRole::candidate:
+      return "candidate";
   }
   return "";
 }
 
 std::string_view to_code(UnresolvedReason reason) noexcept {
   switch (reason) {
-    case UnresolvedReason::budget: return "budget";
-    case UnresolvedReason::capacity: return "capacity";
-    case UnresolvedReason::no_course: return "no_course";
-    case UnresolvedReason::time: return "time";
+    case UnresolvedReason::budget:
+      return "budget";
+    case UnresolvedReason::capacity:
+      return "capacity";
+    case UnresolvedReason::no_course:
+      return "no_course";
+    case UnresolvedReason::time:
+      return "time";
   }
   return "";
 }

@@ -58,8 +58,8 @@ bool overlaps_any(const Interval& interval, std::span<const Interval> others) no
 struct Session {
   date start;
   date end;
-  std::size_t year;        // index into the plan's years (of the start date)
-  bool ends_in_year;       // ends in the year it starts (a refresher counts in its end's year)
+  std::size_t year;   // index into the plan's years (of the start date)
+  bool ends_in_year;  // ends in the year it starts (a refresher counts in its end's year)
 };
 
 // A course as the planner uses it: its sessions inside the term and its seats taken.
@@ -203,10 +203,12 @@ class Planner {
         for (int year : years_) {
           for (int month = 1; month <= 12; ++month) {
             if (!course.starts_in(month)) continue;
-            const date start(static_cast<unsigned short>(year), static_cast<unsigned short>(month), 1);
+            const date start(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                             1);
             const date end = course.end_for(start);
             if (start < term_.start() || term_.last_day() < end) continue;
-            slot.sessions.push_back(Session{start, end, year_index(year), end.year() == start.year()});
+            slot.sessions.push_back(
+                Session{start, end, year_index(year), end.year() == start.year()});
           }
         }
       }
@@ -237,7 +239,8 @@ class Planner {
     if (const auto found = retirement_cache_.find(key); found != retirement_cache_.end()) {
       return found->second;
     }
-    const date retirement = request_.profile.retirement.retirement_date(cadre.birth_date, cadre.gender);
+    const date retirement =
+        request_.profile.retirement.retirement_date(cadre.birth_date, cadre.gender);
     retirement_cache_.emplace(key, retirement);
     return retirement;
   }
@@ -258,7 +261,8 @@ class Planner {
     // Each cadre's unit number, from the roster's index (no string hashing per cadre).
     std::vector<std::uint32_t> unit_of(cadres.size(), 0);
     for (std::size_t unit = 0; unit < roster_.units().size(); ++unit) {
-      for (std::uint32_t cadre : roster_.cadres_of_unit(unit)) unit_of[cadre] = static_cast<std::uint32_t>(unit);
+      for (std::uint32_t cadre : roster_.cadres_of_unit(unit))
+        unit_of[cadre] = static_cast<std::uint32_t>(unit);
     }
 
     for (std::uint32_t index : roster_.cadres_with_position(model::Position::secretary)) {
@@ -309,7 +313,8 @@ class Planner {
     if (subject.until < term_.start()) return;  // retired before the term: nothing to plan
 
     if (const auto* standard = standard_in_force(request_.profile, position, term_.last_day())) {
-      const auto minima = policy::effective_minima(*standard, roster_.units()[unit_index], appointed);
+      const auto minima =
+          policy::effective_minima(*standard, roster_.units()[unit_index], appointed);
       subject.gap = qualification_gap(cadre, minima);
       std::erase_if(subject.gap.shortfalls, [&](const DimensionGap& shortfall) {
         return !dimension_enabled_[static_cast<std::size_t>(shortfall.dimension())];
@@ -372,9 +377,10 @@ class Planner {
   // The cheapest chains (at most kMaxChains) raising the shortfall's dimension from the
   // held level to the required one, each course's `requires` met by the one before.
   const std::vector<Chain>& chains(const DimensionGap& shortfall) {
-    const auto key = std::make_tuple(static_cast<int>(shortfall.dimension()),
-                                     shortfall.held.rank(), shortfall.required.rank());
-    if (const auto found = chain_cache_.find(key); found != chain_cache_.end()) return found->second;
+    const auto key = std::make_tuple(static_cast<int>(shortfall.dimension()), shortfall.held.rank(),
+                                     shortfall.required.rank());
+    if (const auto found = chain_cache_.find(key); found != chain_cache_.end())
+      return found->second;
     std::vector<Chain> found;
     if (shortfall.dimension() != Dimension::general_education) {
       Chain current;
@@ -384,9 +390,10 @@ class Planner {
     std::sort(found.begin(), found.end(), [&](const Chain& a, const Chain& b) {
       if (a.cost != b.cost) return a.cost < b.cost;
       if (a.slots.size() != b.slots.size()) return a.slots.size() < b.slots.size();
-      return std::lexicographical_compare(
-          a.slots.begin(), a.slots.end(), b.slots.begin(), b.slots.end(),
-          [&](std::size_t x, std::size_t y) { return slots_[x].course->id < slots_[y].course->id; });
+      return std::lexicographical_compare(a.slots.begin(), a.slots.end(), b.slots.begin(),
+                                          b.slots.end(), [&](std::size_t x, std::size_t y) {
+                                            return slots_[x].course->id < slots_[y].course->id;
+                                          });
     });
     if (found.size() > kMaxChains) found.resize(kMaxChains);
     return chain_cache_.emplace(key, std::move(found)).first->second;
@@ -444,7 +451,8 @@ class Planner {
       if (fixed_count < fixed_storage.size() && fixed_overflow.empty()) {
         fixed_storage[fixed_count++] = interval;
       } else {
-        if (fixed_overflow.empty()) fixed_overflow.assign(fixed_storage.begin(), fixed_storage.end());
+        if (fixed_overflow.empty())
+          fixed_overflow.assign(fixed_storage.begin(), fixed_storage.end());
         fixed_overflow.push_back(interval);
       }
       if (days != nullptr) days->push_back(chosen);
@@ -479,7 +487,7 @@ class Planner {
 
   void reserve_refresher(std::size_t subject_index, std::size_t year) {
     Subject& subject = subjects_[subject_index];
-    std::optional<std::size_t> fits_in_time;  // cheapest course with a day free
+    std::optional<std::size_t> fits_in_time;    // cheapest course with a day free
     std::optional<std::size_t> fits_with_seat;  // cheapest with a day and a seat
     for (std::size_t slot : refresher_slots_) {
       subject.reservations.push_back(Reservation{year, slot});
@@ -511,7 +519,8 @@ class Planner {
       item.reason = UnresolvedReason::capacity;
       item.course = slots_[*fits_in_time].course->id;
       item.seats = 1;
-      item.money = std::max<model::Dong>(0, slots_[*fits_in_time].course->cost - ledger_.remaining(year));
+      item.money =
+          std::max<model::Dong>(0, slots_[*fits_in_time].course->cost - ledger_.remaining(year));
     }
     pending_.push_back(Pending{subject_index, std::move(item)});
   }
@@ -585,7 +594,8 @@ class Planner {
         continue;
       }
       const Interval interval{session.start, session.end};
-      if (overlaps_any(interval, search.subject->busy) || overlaps_any(interval, search.intervals)) {
+      if (overlaps_any(interval, search.subject->busy) ||
+          overlaps_any(interval, search.intervals)) {
         continue;
       }
       search.chosen.push_back(Choice{slot, &session});
@@ -619,8 +629,8 @@ class Planner {
         return true;
       }
     }
-    pending_.push_back(Pending{subject_index, explain(subject, options, rule, earliest,
-                                                      latest_first_start)});
+    pending_.push_back(
+        Pending{subject_index, explain(subject, options, rule, earliest, latest_first_start)});
     return false;
   }
 
@@ -635,7 +645,8 @@ class Planner {
     item.course = slots_[options.front().slots.front()].course->id;
     // Budget alone in the way?
     for (const Chain& chain : options) {
-      if (auto schedule = find_schedule(subject, chain, Limits{false, true}, earliest, latest_first_start)) {
+      if (auto schedule =
+              find_schedule(subject, chain, Limits{false, true}, earliest, latest_first_start)) {
         item.reason = UnresolvedReason::budget;
         item.course = slots_[chain.slots.front()].course->id;
         item.money = money_short(*schedule);
@@ -644,7 +655,8 @@ class Planner {
     }
     // Seats (and perhaps money too)?
     for (const Chain& chain : options) {
-      if (auto schedule = find_schedule(subject, chain, Limits{false, false}, earliest, latest_first_start)) {
+      if (auto schedule =
+              find_schedule(subject, chain, Limits{false, false}, earliest, latest_first_start)) {
         item.reason = UnresolvedReason::capacity;
         item.course = slots_[chain.slots.front()].course->id;
         item.money = money_short(*schedule);
@@ -664,15 +676,18 @@ class Planner {
 
   model::Dong money_short(const std::vector<Choice>& schedule) const {
     std::map<std::size_t, model::Dong> needed;
-    for (const Choice& choice : schedule) needed[choice.session->year] += slots_[choice.slot].course->cost;
+    for (const Choice& choice : schedule)
+      needed[choice.session->year] += slots_[choice.slot].course->cost;
     model::Dong shortfall = 0;
     for (const auto& [year, cost] : needed) {
-      shortfall += std::max<model::Dong>(0, cost - std::max<model::Dong>(0, ledger_.remaining(year)));
+      shortfall +=
+          std::max<model::Dong>(0, cost - std::max<model::Dong>(0, ledger_.remaining(year)));
     }
     return shortfall;
   }
 
-  void commit(std::size_t subject_index, const std::vector<Choice>& schedule, std::string_view rule) {
+  void commit(std::size_t subject_index, const std::vector<Choice>& schedule,
+              std::string_view rule) {
     Subject& subject = subjects_[subject_index];
     for (const Choice& choice : schedule) {
       ledger_.charge(choice.slot, choice.session->year);
@@ -693,8 +708,9 @@ class Planner {
       report_progress("courses", ++done, order_.size());
       // Largest shortfall first within the subject too; Dimension order breaks ties.
       std::vector<DimensionGap> shortfalls = subjects_[subject_index].gap.shortfalls;
-      std::stable_sort(shortfalls.begin(), shortfalls.end(),
-                       [](const DimensionGap& a, const DimensionGap& b) { return a.steps() > b.steps(); });
+      std::stable_sort(
+          shortfalls.begin(), shortfalls.end(),
+          [](const DimensionGap& a, const DimensionGap& b) { return a.steps() > b.steps(); });
       for (const DimensionGap& shortfall : shortfalls) {
         const auto& options = chains(shortfall);
         plan_item(subject_index, options, standard_rule_id(shortfall.dimension()), term_.start(),
@@ -719,7 +735,8 @@ class Planner {
   void pair_skills() {
     if (!rule_enabled(kSkillsRule)) return;
     std::vector<Chain> options;
-    for (std::size_t slot : skills_slots_) options.push_back(Chain{{slot}, slots_[slot].course->cost});
+    for (std::size_t slot : skills_slots_)
+      options.push_back(Chain{{slot}, slots_[slot].course->cost});
     const auto window = boost::gregorian::months(parameters_.skills_window_months);
     std::size_t done = 0;
     for (std::size_t subject_index : order_) {
@@ -838,8 +855,9 @@ class Planner {
 
 // The parameter \p name of rule \p rule_id: the profile's value, else the rule's default.
 template <class T>
-std::optional<T> rule_parameter(const policy::Profile& profile, const policy::RuleRegistry& registry,
-                                const std::string& rule_id, const std::string& name) {
+std::optional<T> rule_parameter(const policy::Profile& profile,
+                                const policy::RuleRegistry& registry, const std::string& rule_id,
+                                const std::string& name) {
   const auto& settings = profile.settings_of(rule_id);
   if (const auto found = settings.parameters.find(name); found != settings.parameters.end()) {
     if (const T* value = std::get_if<T>(&found->second)) return *value;
@@ -857,7 +875,8 @@ std::optional<T> rule_parameter(const policy::Profile& profile, const policy::Ru
 
 std::vector<int> plan_years(const model::Term& term) {
   std::vector<int> years;
-  for (int year = term.start().year(); year <= term.last_day().year(); ++year) years.push_back(year);
+  for (int year = term.start().year(); year <= term.last_day().year(); ++year)
+    years.push_back(year);
   return years;
 }
 
@@ -885,9 +904,11 @@ PlanningParameters planning_parameters(const policy::Profile& profile,
   PlanningParameters parameters;
   const std::string refresher_rule(kRefresherRule);
   if (const auto kind = rule_parameter<std::string>(profile, registry, refresher_rule, "kind")) {
-    if (const auto parsed = model::parse_code<model::TrainingKind>(*kind)) parameters.refresher_kind = *parsed;
+    if (const auto parsed = model::parse_code<model::TrainingKind>(*kind))
+      parameters.refresher_kind = *parsed;
   }
-  if (const auto minimum = rule_parameter<std::int64_t>(profile, registry, refresher_rule, "min_per_year")) {
+  if (const auto minimum =
+          rule_parameter<std::int64_t>(profile, registry, refresher_rule, "min_per_year")) {
     parameters.refreshers_per_year = static_cast<int>(*minimum);
   }
   if (!profile.settings_of(refresher_rule).enabled) parameters.refreshers_per_year = 0;

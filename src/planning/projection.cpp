@@ -19,7 +19,8 @@ std::map<Key, ComplianceChange> merge(const std::map<Key, policy::SeverityCounts
 
 }  // namespace
 
-model::Roster apply_plan(const model::Roster& roster, const Plan& plan, const Catalogue& catalogue) {
+model::Roster apply_plan(const model::Roster& roster, const Plan& plan,
+                         const Catalogue& catalogue) {
   model::RosterTables tables = roster.tables();
   tables.trainings.reserve(tables.trainings.size() + plan.enrolments.size());
   for (const Enrolment& enrolment : plan.enrolments) {
@@ -67,7 +68,8 @@ Projection project(const model::Roster& roster, const policy::Profile& profile,
   projection.now = policy::evaluate(roster, profile, registry, options);
   options.as_of = plan.term.last_day();
   projection.unplanned = policy::evaluate(roster, profile, registry, options);
-  projection.projected = policy::evaluate(apply_plan(roster, plan, catalogue), profile, registry, options);
+  projection.projected =
+      policy::evaluate(apply_plan(roster, plan, catalogue), profile, registry, options);
   return projection;
 }
 

@@ -10,7 +10,9 @@ int plain_rank(E level) noexcept {
   return static_cast<int>(level);
 }
 
-int level_rank(model::PoliticalTheory level) noexcept { return model::political_theory_rank(level); }
+int level_rank(model::PoliticalTheory level) noexcept {
+  return model::political_theory_rank(level);
+}
 int level_rank(model::GeneralEducation level) noexcept { return plain_rank(level); }
 int level_rank(model::ProfessionalLevel level) noexcept { return plain_rank(level); }
 int level_rank(model::StateManagement level) noexcept { return plain_rank(level); }
@@ -25,30 +27,42 @@ void raise(std::optional<E>& held, E conferred) noexcept {
 
 std::string_view to_code(Dimension dimension) noexcept {
   switch (dimension) {
-    case Dimension::general_education: return "general_education";
-    case Dimension::professional_level: return "professional_level";
-    case Dimension::political_theory: return "political_theory";
-    case Dimension::state_management: return "state_management";
+    case Dimension::general_education:
+      return "general_education";
+    case Dimension::professional_level:
+      return "professional_level";
+    case Dimension::political_theory:
+      return "political_theory";
+    case Dimension::state_management:
+      return "state_management";
   }
   return "";
 }
 
 std::string_view standard_rule_id(Dimension dimension) noexcept {
   switch (dimension) {
-    case Dimension::general_education: return "standard.general_education";
-    case Dimension::professional_level: return "standard.professional_level";
-    case Dimension::political_theory: return "standard.political_theory";
-    case Dimension::state_management: return "standard.state_management";
+    case Dimension::general_education:
+      return "standard.general_education";
+    case Dimension::professional_level:
+      return "standard.professional_level";
+    case Dimension::political_theory:
+      return "standard.political_theory";
+    case Dimension::state_management:
+      return "standard.state_management";
   }
   return "";
 }
 
 std::optional<Dimension> dimension_of(model::TrainingKind kind) noexcept {
   switch (kind) {
-    case model::TrainingKind::political_theory: return Dimension::political_theory;
-    case model::TrainingKind::professional: return Dimension::professional_level;
-    case model::TrainingKind::state_management: return Dimension::state_management;
-    default: return std::nullopt;
+    case model::TrainingKind::political_theory:
+      return Dimension::political_theory;
+    case model::TrainingKind::professional:
+      return Dimension::professional_level;
+    case model::TrainingKind::state_management:
+      return Dimension::state_management;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -59,10 +73,14 @@ std::optional<QualificationLevel> QualificationLevel::parse(Dimension dimension,
     return QualificationLevel(*level);
   };
   switch (dimension) {
-    case Dimension::general_education: return wrap(model::parse_code<model::GeneralEducation>(text));
-    case Dimension::professional_level: return wrap(model::parse_code<model::ProfessionalLevel>(text));
-    case Dimension::political_theory: return wrap(model::parse_code<model::PoliticalTheory>(text));
-    case Dimension::state_management: return wrap(model::parse_code<model::StateManagement>(text));
+    case Dimension::general_education:
+      return wrap(model::parse_code<model::GeneralEducation>(text));
+    case Dimension::professional_level:
+      return wrap(model::parse_code<model::ProfessionalLevel>(text));
+    case Dimension::political_theory:
+      return wrap(model::parse_code<model::PoliticalTheory>(text));
+    case Dimension::state_management:
+      return wrap(model::parse_code<model::StateManagement>(text));
   }
   return std::nullopt;
 }
@@ -91,10 +109,14 @@ std::optional<QualificationLevel> held_level(const model::Cadre& cadre,
     return QualificationLevel(*level);
   };
   switch (dimension) {
-    case Dimension::general_education: return wrap(cadre.general_education);
-    case Dimension::professional_level: return wrap(cadre.professional.level);
-    case Dimension::political_theory: return wrap(cadre.political_theory);
-    case Dimension::state_management: return wrap(cadre.state_management);
+    case Dimension::general_education:
+      return wrap(cadre.general_education);
+    case Dimension::professional_level:
+      return wrap(cadre.professional.level);
+    case Dimension::political_theory:
+      return wrap(cadre.political_theory);
+    case Dimension::state_management:
+      return wrap(cadre.state_management);
   }
   return std::nullopt;
 }

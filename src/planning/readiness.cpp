@@ -26,10 +26,14 @@ int months_between(date from, date to) {
 
 policy::Text dimension_name(Dimension dimension) {
   switch (dimension) {
-    case Dimension::general_education: return {"general education", "trình độ học vấn"};
-    case Dimension::professional_level: return {"professional level", "trình độ chuyên môn"};
-    case Dimension::political_theory: return {"political theory", "lý luận chính trị"};
-    case Dimension::state_management: return {"state management", "quản lý nhà nước"};
+    case Dimension::general_education:
+      return {"general education", "trình độ học vấn"};
+    case Dimension::professional_level:
+      return {"professional level", "trình độ chuyên môn"};
+    case Dimension::political_theory:
+      return {"political theory", "lý luận chính trị"};
+    case Dimension::state_management:
+      return {"state management", "quản lý nhà nước"};
   }
   return {};
 }
@@ -75,17 +79,17 @@ std::vector<ReadinessReason> judge(const model::Cadre& cadre, const model::Unit&
     }
     for (Dimension dimension : gap.unknown) {
       const auto name = dimension_name(dimension);
-      reasons.push_back(ReadinessReason{"qualification.unknown",
-                                        {name.english + " not recorded",
-                                         "chưa có dữ liệu " + name.vietnamese}});
+      reasons.push_back(
+          ReadinessReason{"qualification.unknown",
+                          {name.english + " not recorded", "chưa có dữ liệu " + name.vietnamese}});
     }
     if (standard->max_age_at_appointment && cadre.age(day) > *standard->max_age_at_appointment) {
       const std::string age = std::to_string(cadre.age(day));
       const std::string limit = std::to_string(*standard->max_age_at_appointment);
-      reasons.push_back(ReadinessReason{
-          "age.appointment",
-          {"aged " + age + ", above the maximum age at appointment " + limit,
-           age + " tuổi, quá tuổi bổ nhiệm tối đa " + limit}});
+      reasons.push_back(
+          ReadinessReason{"age.appointment",
+                          {"aged " + age + ", above the maximum age at appointment " + limit,
+                           age + " tuổi, quá tuổi bổ nhiệm tối đa " + limit}});
     }
   }
   const date retirement = profile.retirement.retirement_date(cadre.birth_date, cadre.gender);
@@ -103,7 +107,8 @@ std::vector<ReadinessReason> judge(const model::Cadre& cadre, const model::Unit&
   for (const auto& holding : cadre.positions) {
     if (!holding.held_on(day)) continue;
     holds_any = true;
-    if (holding.since && (!in_post_since || *in_post_since < *holding.since)) in_post_since = holding.since;
+    if (holding.since && (!in_post_since || *in_post_since < *holding.since))
+      in_post_since = holding.since;
   }
   if (holds_any && in_post_since) {
     const int months = months_between(*in_post_since, day);
@@ -123,9 +128,12 @@ std::vector<ReadinessReason> judge(const model::Cadre& cadre, const model::Unit&
 
 std::string_view to_code(Readiness readiness) noexcept {
   switch (readiness) {
-    case Readiness::ready_now: return "ready_now";
-    case Readiness::ready_by_term_end: return "ready_by_term_end";
-    case Readiness::not_ready: return "not_ready";
+    case Readiness::ready_now:
+      return "ready_now";
+    case Readiness::ready_by_term_end:
+      return "ready_by_term_end";
+    case Readiness::not_ready:
+      return "not_ready";
   }
   return "";
 }
@@ -157,10 +165,10 @@ PoolReadiness assess_readiness(const model::Roster& roster, const policy::Profil
   thresholds.min_months_in_post = profile.eligibility.min_months_in_post;
   const auto pooled = rule_parameter<std::vector<std::string>>(
       profile, registry, "point2.successor_pool", "positions", {"secretary"});
-  const auto min_candidates = rule_parameter<std::int64_t>(profile, registry, "point2.successor_pool",
-                                                           "min_candidates", 1);
-  const auto max_candidates = rule_parameter<std::int64_t>(profile, registry, "point2.successor_pool",
-                                                           "max_candidates", 3);
+  const auto min_candidates =
+      rule_parameter<std::int64_t>(profile, registry, "point2.successor_pool", "min_candidates", 1);
+  const auto max_candidates =
+      rule_parameter<std::int64_t>(profile, registry, "point2.successor_pool", "max_candidates", 3);
 
   // The levels the plan confers, per cadre.
   std::unordered_map<model::CadreId, std::vector<QualificationLevel>> conferred;
@@ -187,7 +195,8 @@ PoolReadiness assess_readiness(const model::Roster& roster, const policy::Profil
     if (const auto found = conferred.find(cadre->id); found != conferred.end()) {
       for (const auto& level : found->second) confer(trained, level);
     }
-    candidate.at_term_end = judge(trained, *unit, entry.position, term.last_day(), profile, thresholds);
+    candidate.at_term_end =
+        judge(trained, *unit, entry.position, term.last_day(), profile, thresholds);
     candidate.readiness = candidate.now.empty()           ? Readiness::ready_now
                           : candidate.at_term_end.empty() ? Readiness::ready_by_term_end
                                                           : Readiness::not_ready;
@@ -216,9 +225,15 @@ PoolReadiness assess_readiness(const model::Roster& roster, const policy::Profil
     bench.position = candidate.position;
     ++bench.candidates;
     switch (candidate.readiness) {
-      case Readiness::ready_now: ++bench.ready_now; break;
-      case Readiness::ready_by_term_end: ++bench.ready_by_term_end; break;
-      case Readiness::not_ready: ++bench.not_ready; break;
+      case Readiness::ready_now:
+        ++bench.ready_now;
+        break;
+      case Readiness::ready_by_term_end:
+        ++bench.ready_by_term_end;
+        break;
+      case Readiness::not_ready:
+        ++bench.not_ready;
+        break;
     }
   }
   for (auto& [key, bench] : benches) {

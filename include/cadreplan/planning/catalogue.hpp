@@ -48,7 +48,9 @@ class Catalogue {
   [[nodiscard]] bool empty() const noexcept { return courses_.empty(); }
 
   /// Catalogues compare by their courses.
-  friend bool operator==(const Catalogue& a, const Catalogue& b) { return a.courses_ == b.courses_; }
+  friend bool operator==(const Catalogue& a, const Catalogue& b) {
+    return a.courses_ == b.courses_;
+  }
 
  private:
   std::vector<Course> courses_;

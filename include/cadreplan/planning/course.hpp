@@ -24,12 +24,12 @@ namespace cadreplan::planning {
 /// 5 March. Its seats are counted per calendar year of the start date.
 /// \ingroup planning
 struct Course {
-  model::CourseId id;                                  ///< Unique id, e.g. `LLCT-CC`.
-  std::string name;                                    ///< Name for people.
+  model::CourseId id;                                     ///< Unique id, e.g. `LLCT-CC`.
+  std::string name;                                       ///< Name for people.
   model::TrainingKind kind = model::TrainingKind::other;  ///< What it trains.
-  std::string provider;                                ///< Who gives it.
-  model::Dong cost = 0;                                ///< Cost per trainee, in đồng.
-  int days = 1;                                        ///< Duration in calendar days (at least 1).
+  std::string provider;                                   ///< Who gives it.
+  model::Dong cost = 0;                                   ///< Cost per trainee, in đồng.
+  int days = 1;  ///< Duration in calendar days (at least 1).
   /// The level it confers, in the dimension of its kind (empty: none, e.g. a refresher).
   std::optional<QualificationLevel> confers;
   /// The level a trainee must hold by the start date (`requires`; empty: none).

@@ -31,9 +31,9 @@ enum class SubjectRole {
 /// A cadre the plan covers, in the order the planner served them.
 /// \ingroup planning
 struct PlanSubject {
-  model::CadreId cadre_id;                        ///< The cadre.
-  model::UnitId unit_id;                          ///< The unit whose post they hold or are planned for.
-  SubjectRole role = SubjectRole::secretary;      ///< Sitting secretary or pool candidate.
+  model::CadreId cadre_id;                    ///< The cadre.
+  model::UnitId unit_id;                      ///< The unit whose post they hold or are planned for.
+  SubjectRole role = SubjectRole::secretary;  ///< Sitting secretary or pool candidate.
   model::Position position = model::Position::secretary;  ///< The post whose standard applies.
   int gap_steps = 0;  ///< Ranks missing against that standard at the term's end, before the plan.
   /// The last day the cadre may train in the term: the term's last day, or the day before
@@ -47,15 +47,15 @@ struct PlanSubject {
 /// One enrolment: a cadre in one session of one course.
 /// \ingroup planning
 struct Enrolment {
-  model::CadreId cadre_id;                        ///< Who.
-  model::UnitId unit_id;                          ///< The subject's unit (PlanSubject::unit_id).
-  model::CourseId course;                         ///< Which course.
+  model::CadreId cadre_id;  ///< Who.
+  model::UnitId unit_id;    ///< The subject's unit (PlanSubject::unit_id).
+  model::CourseId course;   ///< Which course.
   model::TrainingKind kind = model::TrainingKind::other;  ///< What the course trains.
-  int year = 0;                                   ///< The budget year: the start date's year.
-  boost::gregorian::date start_date;              ///< First day.
-  boost::gregorian::date end_date;                ///< Last day.
-  std::string provider;                           ///< Who gives it.
-  model::Dong cost = 0;                           ///< Charged in full to `year`.
+  int year = 0;                       ///< The budget year: the start date's year.
+  boost::gregorian::date start_date;  ///< First day.
+  boost::gregorian::date end_date;    ///< Last day.
+  std::string provider;               ///< Who gives it.
+  model::Dong cost = 0;               ///< Charged in full to `year`.
   /// The rules whose findings it resolves or helps resolve (every step of a chain of
   /// courses, e.g. intermediate then advanced political theory, lists the standard).
   std::vector<std::string> resolves;
@@ -101,9 +101,9 @@ struct Unresolved {
 /// The money of one budget year.
 /// \ingroup planning
 struct YearBudget {
-  int year = 0;              ///< Calendar year.
-  model::Dong allocated = 0; ///< Available for the plan.
-  model::Dong used = 0;      ///< Spent by the plan's enrolments starting that year.
+  int year = 0;               ///< Calendar year.
+  model::Dong allocated = 0;  ///< Available for the plan.
+  model::Dong used = 0;       ///< Spent by the plan's enrolments starting that year.
 
   /// Years compare member by member.
   friend bool operator==(const YearBudget&, const YearBudget&) = default;

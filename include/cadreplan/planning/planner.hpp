@@ -80,7 +80,8 @@ struct PlanningParameters {
                                                      const policy::RuleRegistry& registry);
 
 /// Reports progress: the stage's name, the work done and the work in the stage.
-using PlanProgress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
+using PlanProgress =
+    std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
 
 /// Everything a plan depends on. The roster, profile, registry and catalogue must outlive
 /// the request.
@@ -93,14 +94,14 @@ class PlanRequest {
               const policy::RuleRegistry& registry, const Catalogue& catalogue, model::Term term,
               YearlyBudgets budgets);
 
-  const model::Roster& roster;          ///< Who: secretaries and pool candidates.
-  const policy::Profile& profile;       ///< Standards, retirement ages, accredited providers.
-  const policy::RuleRegistry& registry; ///< The rules whose parameters the plan honours.
-  const Catalogue& catalogue;           ///< The courses.
-  model::Term term;                     ///< The term to plan.
-  YearlyBudgets budgets;                ///< Money per calendar year.
-  PlanningParameters parameters;        ///< Priorities and requirements.
-  PlanProgress progress;                ///< Called as the work advances (may be empty).
+  const model::Roster& roster;           ///< Who: secretaries and pool candidates.
+  const policy::Profile& profile;        ///< Standards, retirement ages, accredited providers.
+  const policy::RuleRegistry& registry;  ///< The rules whose parameters the plan honours.
+  const Catalogue& catalogue;            ///< The courses.
+  model::Term term;                      ///< The term to plan.
+  YearlyBudgets budgets;                 ///< Money per calendar year.
+  PlanningParameters parameters;         ///< Priorities and requirements.
+  PlanProgress progress;                 ///< Called as the work advances (may be empty).
 };
 
 /// Plans \p request's term (docs/planning.md has the algorithm and its guarantees).

@@ -11,9 +11,9 @@
 
 #include "cadreplan/model/cadre.hpp"
 #include "cadreplan/model/position.hpp"
+#include "cadreplan/planning/qualification_level.hpp"
 #include "cadreplan/policy/position_standard.hpp"
 #include "cadreplan/policy/profile.hpp"
-#include "cadreplan/planning/qualification_level.hpp"
 
 namespace cadreplan::planning {
 

@@ -49,8 +49,8 @@ struct ReadinessReason {
 /// The readiness of one pool entry.
 /// \ingroup planning
 struct CandidateReadiness {
-  model::CadreId cadre_id;                                ///< The candidate.
-  model::UnitId unit_id;                                  ///< The unit whose post they are planned for.
+  model::CadreId cadre_id;  ///< The candidate.
+  model::UnitId unit_id;    ///< The unit whose post they are planned for.
   model::Position position = model::Position::secretary;  ///< The post.
   Readiness readiness = Readiness::not_ready;             ///< The verdict.
   /// Why not ready today (empty when ready now).
@@ -67,10 +67,10 @@ struct CandidateReadiness {
 struct BenchStrength {
   model::UnitId unit_id;                                  ///< The unit.
   model::Position position = model::Position::secretary;  ///< The post.
-  std::size_t candidates = 0;          ///< Pool entries.
-  std::size_t ready_now = 0;           ///< Of those, ready now.
-  std::size_t ready_by_term_end = 0;   ///< Not ready now, ready by the term's end.
-  std::size_t not_ready = 0;           ///< Neither.
+  std::size_t candidates = 0;                             ///< Pool entries.
+  std::size_t ready_now = 0;                              ///< Of those, ready now.
+  std::size_t ready_by_term_end = 0;  ///< Not ready now, ready by the term's end.
+  std::size_t not_ready = 0;          ///< Neither.
   bool too_small = false;  ///< Fewer candidates than rule `point2.successor_pool` allows.
   bool too_large = false;  ///< More candidates than it allows.
 

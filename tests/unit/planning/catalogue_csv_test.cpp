@@ -23,10 +23,12 @@ std::string error_of(const std::string& text, bool keep_going = false) {
   return "accepted";
 }
 
-const std::string kHeader = "id,name,kind,provider,cost,days,confers,requires,accredited,capacity,months\n";
+const std::string kHeader =
+    "id,name,kind,provider,cost,days,confers,requires,accredited,capacity,months\n";
 
 TEST(CatalogueCsv, LoadsTheBundledCatalogue) {
-  const auto loaded = load_catalogue_csv(CADREPLAN_SOURCE_DIR "/examples/data/soc-trang-courses.csv");
+  const auto loaded =
+      load_catalogue_csv(CADREPLAN_SOURCE_DIR "/examples/data/soc-trang-courses.csv");
   EXPECT_TRUE(loaded.warnings.empty());
   const auto& catalogue = loaded.catalogue;
   ASSERT_EQ(catalogue.size(), 8u);
@@ -52,8 +54,10 @@ TEST(CatalogueCsv, LoadsTheBundledCatalogue) {
 
 TEST(CatalogueCsv, AcceptsColumnsInAnyOrderAndEveryCodeSpelling) {
   const auto loaded = parse_catalogue_csv(
-      "\xEF\xBB\xBF" "Months,KIND,id,name,provider,cost,days,confers,Requires,note\r\n"
-      "9;3,Lý luận chính trị,TC,Trung cấp,Trường Chính trị tỉnh,8.000.000,180,Trung cấp,sơ cấp,x\r\n"
+      "\xEF\xBB\xBF"
+      "Months,KIND,id,name,provider,cost,days,confers,Requires,note\r\n"
+      "9;3,Lý luận chính trị,TC,Trung cấp,Trường Chính trị tỉnh,8.000.000,180,Trung cấp,sơ "
+      "cấp,x\r\n"
       ",party_building,BD,Bồi dưỡng,Trường Chính trị tỉnh,\"1,500,000\",5,,,\r\n",
       "courses.csv");
   ASSERT_EQ(loaded.catalogue.size(), 2u);
@@ -62,39 +66,49 @@ TEST(CatalogueCsv, AcceptsColumnsInAnyOrderAndEveryCodeSpelling) {
   EXPECT_EQ(course->start_months, (std::vector<int>{3, 9}));
   EXPECT_EQ(course->confers, planning::QualificationLevel(PoliticalTheory::intermediate));
   EXPECT_EQ(course->prerequisite, planning::QualificationLevel(PoliticalTheory::elementary));
-  EXPECT_FALSE(course->capacity);   // unlimited
+  EXPECT_FALSE(course->capacity);    // unlimited
   EXPECT_FALSE(course->accredited);  // unknown
   EXPECT_TRUE(loaded.catalogue.find(model::CourseId("BD"))->start_months.empty());
   ASSERT_EQ(loaded.warnings.size(), 1u);
-  EXPECT_EQ(loaded.warnings[0].to_string(), "courses.csv:1:note: warning: unknown column 'note' is ignored");
+  EXPECT_EQ(loaded.warnings[0].to_string(),
+            "courses.csv:1:note: warning: unknown column 'note' is ignored");
 }
 
 TEST(CatalogueCsv, NamesFileLineAndColumnOfEveryError) {
   EXPECT_EQ(error_of("id,name,kind,provider,cost\nTC,x,skills,P,1\n"),
             "courses.csv:1:days: error: missing required column 'days'\n");
-  EXPECT_EQ(error_of(kHeader + "TC,Trung cấp,political_theory,P,8000000,180,advanced,intermediate,true,,3\n"
-                               "TC,Again,skills,P,1,1,,,,,\n"),
+  EXPECT_EQ(error_of(kHeader +
+                     "TC,Trung cấp,political_theory,P,8000000,180,advanced,intermediate,true,,3\n"
+                     "TC,Again,skills,P,1,1,,,,,\n"),
             "courses.csv:3:id: error: duplicate course id 'TC' (first on line 2)\n");
-  EXPECT_NE(error_of(kHeader + "TC,x,sport,P,1,1,,,,,\n").find("courses.csv:2:kind: error: unknown"),
-            std::string::npos);
-  EXPECT_NE(error_of(kHeader + "TC,x,skills,P,1.5,1,,,,,\n").find("courses.csv:2:cost: error: invalid amount '1.5'"),
+  EXPECT_NE(
+      error_of(kHeader + "TC,x,sport,P,1,1,,,,,\n").find("courses.csv:2:kind: error: unknown"),
+      std::string::npos);
+  EXPECT_NE(error_of(kHeader + "TC,x,skills,P,1.5,1,,,,,\n")
+                .find("courses.csv:2:cost: error: invalid amount '1.5'"),
             std::string::npos);
   EXPECT_EQ(error_of(kHeader + "TC,x,skills,P,1,0,,,,,\n"),
-            "courses.csv:2:days: error: invalid duration '0' (expected a whole number of days, at least 1)\n");
-  EXPECT_EQ(error_of(kHeader + "BD,x,party_building,P,1,5,intermediate,,,,\n"),
-            "courses.csv:2:confers: error: 'confers' is 'intermediate', but a party_building course "
-            "confers no level (only political_theory, professional and state_management courses do)\n");
+            "courses.csv:2:days: error: invalid duration '0' (expected a whole number of days, at "
+            "least 1)\n");
+  EXPECT_EQ(
+      error_of(kHeader + "BD,x,party_building,P,1,5,intermediate,,,,\n"),
+      "courses.csv:2:confers: error: 'confers' is 'intermediate', but a party_building course "
+      "confers no level (only political_theory, professional and state_management courses do)\n");
   EXPECT_EQ(error_of(kHeader + "TC,x,political_theory,P,1,5,university,,,,\n"),
             "courses.csv:2:confers: error: unknown political_theory level 'university' for a "
             "political_theory course\n");
   EXPECT_EQ(error_of(kHeader + "TC,x,political_theory,P,1,5,intermediate,advanced,,,\n"),
-            "courses.csv:2:requires: error: requires 'advanced', above the level it confers ('intermediate')\n");
-  EXPECT_NE(error_of(kHeader + "TC,x,skills,P,1,5,,,maybe,,\n").find("courses.csv:2:accredited: error:"),
-            std::string::npos);
+            "courses.csv:2:requires: error: requires 'advanced', above the level it confers "
+            "('intermediate')\n");
+  EXPECT_NE(
+      error_of(kHeader + "TC,x,skills,P,1,5,,,maybe,,\n").find("courses.csv:2:accredited: error:"),
+      std::string::npos);
   EXPECT_EQ(error_of(kHeader + "TC,x,skills,P,1,5,,,,-3,\n"),
-            "courses.csv:2:capacity: error: invalid capacity '-3' (expected a whole number of seats a year)\n");
+            "courses.csv:2:capacity: error: invalid capacity '-3' (expected a whole number of "
+            "seats a year)\n");
   EXPECT_EQ(error_of(kHeader + "TC,x,skills,P,1,5,,,,,3;13\n"),
-            "courses.csv:2:months: error: invalid month '13' in '3;13' (expected months 1-12 separated by ';', e.g. 3;9)\n");
+            "courses.csv:2:months: error: invalid month '13' in '3;13' (expected months 1-12 "
+            "separated by ';', e.g. 3;9)\n");
   EXPECT_EQ(error_of(kHeader + "TC,x,skills,P,1,5,,,,,3;3\n"),
             "courses.csv:2:months: error: month 3 is listed twice in '3;3'\n");
   EXPECT_EQ(error_of(kHeader + "TC,,skills,P,1,5,,,,,\n"),
@@ -102,13 +116,16 @@ TEST(CatalogueCsv, NamesFileLineAndColumnOfEveryError) {
 }
 
 TEST(CatalogueCsv, ReportsEveryErrorWithKeepGoing) {
-  const std::string all = error_of(kHeader + "TC,x,skills,P,x,0,,,,,\nCC,y,skills,P,1,1,,,,,13\n", true);
-  EXPECT_EQ(all,
-            "courses.csv:2:cost: error: invalid amount 'x' (expected whole đồng, e.g. 1500000, "
-            "1.500.000 or 1,500,000)\n"
-            "courses.csv:2:days: error: invalid duration '0' (expected a whole number of days, at least 1)\n"
-            "courses.csv:3:months: error: invalid month '13' in '13' (expected months 1-12 separated by "
-            "';', e.g. 3;9)\n");
+  const std::string all =
+      error_of(kHeader + "TC,x,skills,P,x,0,,,,,\nCC,y,skills,P,1,1,,,,,13\n", true);
+  EXPECT_EQ(
+      all,
+      "courses.csv:2:cost: error: invalid amount 'x' (expected whole đồng, e.g. 1500000, "
+      "1.500.000 or 1,500,000)\n"
+      "courses.csv:2:days: error: invalid duration '0' (expected a whole number of days, at least "
+      "1)\n"
+      "courses.csv:3:months: error: invalid month '13' in '13' (expected months 1-12 separated by "
+      "';', e.g. 3;9)\n");
 }
 
 TEST(CatalogueCsv, ReportsAMissingFile) {

@@ -28,7 +28,8 @@ TEST(QualificationLevel, RanksWithinItsDimension) {
   EXPECT_LT(QualificationLevel(ProfessionalLevel::college).rank(),
             QualificationLevel(ProfessionalLevel::university).rank());
   EXPECT_EQ(advanced.code(), "advanced");
-  EXPECT_EQ(QualificationLevel(ProfessionalLevel::university).label(model::Language::vietnamese), "đại học");
+  EXPECT_EQ(QualificationLevel(ProfessionalLevel::university).label(model::Language::vietnamese),
+            "đại học");
   EXPECT_EQ(advanced.as<PoliticalTheory>(), PoliticalTheory::advanced);
   EXPECT_FALSE(advanced.as<ProfessionalLevel>());
 }
@@ -62,7 +63,8 @@ TEST(QualificationLevel, ConferringKeepsAHigherLevel) {
   cadre.professional.level = ProfessionalLevel::college;
   confer(cadre, ProfessionalLevel::university);
   EXPECT_EQ(cadre.professional.level, ProfessionalLevel::university);
-  EXPECT_EQ(held_level(cadre, Dimension::professional_level), QualificationLevel(ProfessionalLevel::university));
+  EXPECT_EQ(held_level(cadre, Dimension::professional_level),
+            QualificationLevel(ProfessionalLevel::university));
   EXPECT_FALSE(held_level(cadre, Dimension::general_education));
 }
 
@@ -72,8 +74,8 @@ TEST(QualificationGap, ListsShortfallsAndUnknownsInDimensionOrder) {
   cadre.professional.level = ProfessionalLevel::university;
   policy::EffectiveMinima minima;
   minima.general_education = model::GeneralEducation::upper_secondary;  // unknown
-  minima.professional_level = ProfessionalLevel::intermediate;         // met
-  minima.political_theory = PoliticalTheory::advanced;                 // two short
+  minima.professional_level = ProfessionalLevel::intermediate;          // met
+  minima.political_theory = PoliticalTheory::advanced;                  // two short
   const auto gap = qualification_gap(cadre, minima);
   ASSERT_EQ(gap.shortfalls.size(), 1u);
   EXPECT_EQ(gap.shortfalls[0].dimension(), Dimension::political_theory);

@@ -65,17 +65,20 @@ void enumerate(const Catalogue& catalogue, const model::Term& term, Item& item, 
   const auto courses = catalogue.courses();
   for (std::size_t c = 0; c < courses.size(); ++c) {
     const Course& course = courses[c];
-    if (used.contains(c) || !course.confers || course.confers->dimension() != item.dimension) continue;
+    if (used.contains(c) || !course.confers || course.confers->dimension() != item.dimension)
+      continue;
     if (rank_of(*course.confers) <= level) continue;
     if (course.prerequisite && rank_of(*course.prerequisite) > level) continue;
     for (int year = term.start().year(); year <= static_cast<int>(term.last_day().year()); ++year) {
       for (int month : course.start_months) {
         const date start(static_cast<unsigned short>(year), static_cast<unsigned short>(month), 1);
         const date end = start + boost::gregorian::days(course.days - 1);
-        if (start < earliest || start < term.start() || end > term.last_day() || end > item.until) continue;
+        if (start < earliest || start < term.start() || end > term.last_day() || end > item.until)
+          continue;
         steps.push_back({c, start, end, year});
         used.insert(c);
-        enumerate(catalogue, term, item, rank_of(*course.confers), end + boost::gregorian::days(1), steps, used);
+        enumerate(catalogue, term, item, rank_of(*course.confers), end + boost::gregorian::days(1),
+                  steps, used);
         used.erase(c);
         steps.pop_back();
       }
@@ -109,7 +112,8 @@ bool fits(const State& state, const std::vector<Step>& option, const std::string
   return true;
 }
 
-void take(State& state, const std::vector<Step>& option, const std::string& cadre, const Catalogue& catalogue) {
+void take(State& state, const std::vector<Step>& option, const std::string& cadre,
+          const Catalogue& catalogue) {
   for (const Step& step : option) {
     state.spent[step.year] += catalogue.courses()[step.course].cost;
     ++state.seats[{step.course, step.year}];
@@ -127,7 +131,8 @@ void search(const std::vector<Item>& items, std::size_t index, const State& stat
             Optimum& best) {
   if (index == items.size()) {
     best.lexicographic = std::max(best.lexicographic, resolved);
-    best.count = std::max(best.count, static_cast<int>(std::count(resolved.begin(), resolved.end(), 1)));
+    best.count =
+        std::max(best.count, static_cast<int>(std::count(resolved.begin(), resolved.end(), 1)));
     return;
   }
   const Item& item = items[index];
@@ -144,8 +149,9 @@ void search(const std::vector<Item>& items, std::size_t index, const State& stat
 
 // The items in the planner's priority order: its subjects in order, each subject's
 // shortfalls largest first, then in Dimension order.
-std::vector<Item> items_of(const Plan& plan, const model::Roster& roster, const policy::Profile& profile,
-                           const Catalogue& catalogue, const model::Term& term,
+std::vector<Item> items_of(const Plan& plan, const model::Roster& roster,
+                           const policy::Profile& profile, const Catalogue& catalogue,
+                           const model::Term& term,
                            const std::map<std::string, date>& available_until) {
   std::vector<Item> items;
   for (const auto& subject : plan.subjects) {
@@ -168,8 +174,10 @@ std::vector<Item> items_of(const Plan& plan, const model::Roster& roster, const 
       enumerate(catalogue, term, item, item.held, term.start(), steps, used);
       own.push_back(std::move(item));
     };
-    if (standard.professional_level) add(Dimension::professional_level, QualificationLevel(*standard.professional_level));
-    if (standard.political_theory) add(Dimension::political_theory, QualificationLevel(*standard.political_theory));
+    if (standard.professional_level)
+      add(Dimension::professional_level, QualificationLevel(*standard.professional_level));
+    if (standard.political_theory)
+      add(Dimension::political_theory, QualificationLevel(*standard.political_theory));
     std::stable_sort(own.begin(), own.end(), [](const Item& a, const Item& b) {
       return a.required - a.held > b.required - b.held;
     });
@@ -184,15 +192,17 @@ struct Outcome {
   bool maximal = true;  // no unresolved item fits in the greedy plan as it stands
 };
 
-Outcome compare(const model::Roster& roster, const policy::Profile& profile, const Catalogue& catalogue,
-                const model::Term& term, const YearlyBudgets& budgets) {
+Outcome compare(const model::Roster& roster, const policy::Profile& profile,
+                const Catalogue& catalogue, const model::Term& term, const YearlyBudgets& budgets) {
   PlanRequest request(roster, profile, testing::registry(), catalogue, term, budgets);
   request.parameters.refreshers_per_year = 0;
   request.parameters.pair_skills = false;
   const Plan plan = make_plan(request);
-  const testing::PlanInputs inputs{roster, profile, catalogue, term, budgets, TrainingKind::party_building, 0};
+  const testing::PlanInputs inputs{
+      roster, profile, catalogue, term, budgets, TrainingKind::party_building, 0};
   testing::check_plan(plan, inputs);
-  const auto items = items_of(plan, roster, profile, catalogue, term, testing::expected_subjects(inputs));
+  const auto items =
+      items_of(plan, roster, profile, catalogue, term, testing::expected_subjects(inputs));
   Outcome outcome;
   State greedy_state;
   for (const auto& enrolment : plan.enrolments) {
@@ -215,13 +225,19 @@ Outcome compare(const model::Roster& roster, const policy::Profile& profile, con
   return outcome;
 }
 
-int count(const std::vector<int>& resolved) { return static_cast<int>(std::count(resolved.begin(), resolved.end(), 1)); }
+int count(const std::vector<int>& resolved) {
+  return static_cast<int>(std::count(resolved.begin(), resolved.end(), 1));
+}
 
 Course random_theory(std::mt19937& random, const std::string& id, bool capacities) {
-  auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  auto pick = [&](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+  };
   const auto confers = static_cast<PoliticalTheory>(pick(1, 3));
   std::optional<QualificationLevel> prerequisite;
-  if (pick(0, 2) > 0) prerequisite = QualificationLevel(static_cast<PoliticalTheory>(pick(0, static_cast<int>(confers) - 1)));
+  if (pick(0, 2) > 0)
+    prerequisite =
+        QualificationLevel(static_cast<PoliticalTheory>(pick(0, static_cast<int>(confers) - 1)));
   std::vector<int> months{pick(1, 6)};
   if (pick(0, 1)) months.push_back(pick(7, 12));
   std::optional<int> capacity;
@@ -234,7 +250,9 @@ Course random_theory(std::mt19937& random, const std::string& id, bool capacitie
 // the lexicographic optimum in priority order (the proof is in docs/planning.md).
 TEST(Exhaustive, GreedyIsTheLexicographicOptimumWithOneBudgetYear) {
   std::mt19937 random(4242);
-  auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  auto pick = [&](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+  };
   const model::Term term = model::Term::from_congresses(date(2016, 1, 1), date(2017, 1, 1));
   int cases = 0;
   int with_choice = 0;  // cases where not everything fits, so the order matters
@@ -243,15 +261,18 @@ TEST(Exhaustive, GreedyIsTheLexicographicOptimumWithOneBudgetYear) {
     const int subjects = pick(2, 4);
     for (int s = 0; s < subjects; ++s) {
       const std::string unit = "U" + std::to_string(s);
-      builder.unit(unit).secretary("S" + std::to_string(s), unit, static_cast<PoliticalTheory>(pick(0, 2)),
+      builder.unit(unit).secretary("S" + std::to_string(s), unit,
+                                   static_cast<PoliticalTheory>(pick(0, 2)),
                                    ProfessionalLevel::university,
-                                   date(static_cast<unsigned short>(pick(1956, 1980)), static_cast<unsigned short>(pick(1, 12)), 1));
+                                   date(static_cast<unsigned short>(pick(1956, 1980)),
+                                        static_cast<unsigned short>(pick(1, 12)), 1));
     }
     std::vector<Course> courses;
-    for (int c = 0; c < pick(1, 3); ++c) courses.push_back(random_theory(random, "C" + std::to_string(c), false));
+    for (int c = 0; c < pick(1, 3); ++c)
+      courses.push_back(random_theory(random, "C" + std::to_string(c), false));
     const auto catalogue = Catalogue::build(courses);
-    const auto profile = testing::profile_with(pick(0, 1) ? PoliticalTheory::advanced : PoliticalTheory::intermediate,
-                                               std::nullopt);
+    const auto profile = testing::profile_with(
+        pick(0, 1) ? PoliticalTheory::advanced : PoliticalTheory::intermediate, std::nullopt);
     const auto roster = builder.build();
     const YearlyBudgets budgets{{2016, pick(0, 25)}};
     const Outcome outcome = compare(roster, profile, catalogue, term, budgets);
@@ -259,7 +280,8 @@ TEST(Exhaustive, GreedyIsTheLexicographicOptimumWithOneBudgetYear) {
     EXPECT_TRUE(outcome.maximal);
     EXPECT_EQ(outcome.greedy, outcome.optimum.lexicographic);
     ++cases;
-    if (count(outcome.optimum.lexicographic) < static_cast<int>(outcome.greedy.size())) ++with_choice;
+    if (count(outcome.optimum.lexicographic) < static_cast<int>(outcome.greedy.size()))
+      ++with_choice;
   }
   EXPECT_EQ(cases, 300);
   EXPECT_GT(with_choice, 50);  // the family is not trivially easy
@@ -271,7 +293,9 @@ TEST(Exhaustive, GreedyIsTheLexicographicOptimumWithOneBudgetYear) {
 // optimum is measured and bounded as docs/planning.md reports.
 TEST(Exhaustive, GreedyIsMaximalAndCloseToTheOptimumInGeneral) {
   std::mt19937 random(777);
-  auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  auto pick = [&](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+  };
   const model::Term term = model::Term::from_congresses(date(2016, 1, 1), date(2018, 1, 1));
   int rounds = 0;
   int lexicographic_equal = 0;
@@ -283,19 +307,24 @@ TEST(Exhaustive, GreedyIsMaximalAndCloseToTheOptimumInGeneral) {
     const int subjects = pick(2, 3);
     for (int s = 0; s < subjects; ++s) {
       const std::string unit = "U" + std::to_string(s);
-      builder.unit(unit).secretary("S" + std::to_string(s), unit, static_cast<PoliticalTheory>(pick(0, 2)),
+      builder.unit(unit).secretary("S" + std::to_string(s), unit,
+                                   static_cast<PoliticalTheory>(pick(0, 2)),
                                    static_cast<ProfessionalLevel>(pick(3, 4)),
-                                   date(static_cast<unsigned short>(pick(1956, 1980)), static_cast<unsigned short>(pick(1, 12)), 1));
+                                   date(static_cast<unsigned short>(pick(1956, 1980)),
+                                        static_cast<unsigned short>(pick(1, 12)), 1));
     }
     std::vector<Course> courses;
-    for (int c = 0; c < pick(1, 3); ++c) courses.push_back(random_theory(random, "C" + std::to_string(c), true));
-    courses.push_back(testing::course("DH", TrainingKind::professional, pick(3, 12), pick(60, 300), {pick(1, 12)},
+    for (int c = 0; c < pick(1, 3); ++c)
+      courses.push_back(random_theory(random, "C" + std::to_string(c), true));
+    courses.push_back(testing::course("DH", TrainingKind::professional, pick(3, 12), pick(60, 300),
+                                      {pick(1, 12)},
                                       QualificationLevel(ProfessionalLevel::university),
                                       QualificationLevel(ProfessionalLevel::college),
                                       pick(0, 1) ? std::optional<int>(1) : std::nullopt));
     const auto catalogue = Catalogue::build(courses);
-    const auto profile = testing::profile_with(pick(0, 1) ? PoliticalTheory::advanced : PoliticalTheory::intermediate,
-                                               ProfessionalLevel::university);
+    const auto profile = testing::profile_with(
+        pick(0, 1) ? PoliticalTheory::advanced : PoliticalTheory::intermediate,
+        ProfessionalLevel::university);
     const auto roster = builder.build();
     const YearlyBudgets budgets{{2016, pick(0, 20)}, {2017, pick(0, 20)}};
     const Outcome outcome = compare(roster, profile, catalogue, term, budgets);
@@ -310,14 +339,15 @@ TEST(Exhaustive, GreedyIsMaximalAndCloseToTheOptimumInGeneral) {
     count_equal += greedy_count == outcome.optimum.count;
     worst_count_gap = std::max(worst_count_gap, outcome.optimum.count - greedy_count);
     if (outcome.optimum.count > 0) {
-      worst_ratio = std::min(worst_ratio, static_cast<double>(greedy_count) / outcome.optimum.count);
+      worst_ratio =
+          std::min(worst_ratio, static_cast<double>(greedy_count) / outcome.optimum.count);
     }
     // The bound docs/planning.md states for this family.
     EXPECT_GE(2 * greedy_count, outcome.optimum.count);
   }
-  std::cout << "[ family B ] " << rounds << " cases: lexicographic optimum in " << lexicographic_equal
-            << ", most items met in " << count_equal << "; worst gap " << worst_count_gap
-            << " item(s), worst ratio " << worst_ratio << "\n";
+  std::cout << "[ family B ] " << rounds << " cases: lexicographic optimum in "
+            << lexicographic_equal << ", most items met in " << count_equal << "; worst gap "
+            << worst_count_gap << " item(s), worst ratio " << worst_ratio << "\n";
 }
 
 // Worst case 1: priorities over counts. The largest gap first spends the money on one
@@ -330,10 +360,12 @@ TEST(Exhaustive, LargestGapFirstCanMeetOneWhereCountingWouldMeetMany) {
     builder.unit(unit).secretary("S" + std::to_string(s), unit, PoliticalTheory::elementary);
   }
   const auto roster = builder.build();
-  const auto catalogue = Catalogue::build(
-      {testing::course("SC", TrainingKind::political_theory, 12, 30, {3}, QualificationLevel(PoliticalTheory::elementary)),
-       testing::course("TC", TrainingKind::political_theory, 4, 30, {6}, QualificationLevel(PoliticalTheory::intermediate),
-                       QualificationLevel(PoliticalTheory::elementary))});
+  const auto catalogue =
+      Catalogue::build({testing::course("SC", TrainingKind::political_theory, 12, 30, {3},
+                                        QualificationLevel(PoliticalTheory::elementary)),
+                        testing::course("TC", TrainingKind::political_theory, 4, 30, {6},
+                                        QualificationLevel(PoliticalTheory::intermediate),
+                                        QualificationLevel(PoliticalTheory::elementary))});
   const auto profile = testing::profile_with(PoliticalTheory::intermediate, std::nullopt);
   const auto term = model::Term::from_congresses(date(2016, 1, 1), date(2017, 1, 1));
   const Outcome outcome = compare(roster, profile, catalogue, term, {{2016, 16}});
@@ -348,11 +380,12 @@ TEST(Exhaustive, TheEarliestSessionCanCrowdOutALaterItem) {
   RosterBuilder builder;
   builder.unit("U1").secretary("S1", "U1", PoliticalTheory::none);
   // Retires in January 2017 (a man born in January 1957 reaches 60 then).
-  builder.unit("U2").secretary("S2", "U2", PoliticalTheory::elementary, ProfessionalLevel::university,
-                               date(1957, 1, 15));
+  builder.unit("U2").secretary("S2", "U2", PoliticalTheory::elementary,
+                               ProfessionalLevel::university, date(1957, 1, 15));
   const auto roster = builder.build();
-  const auto catalogue = Catalogue::build({testing::course(
-      "TC", TrainingKind::political_theory, 10, 60, {3}, QualificationLevel(PoliticalTheory::intermediate))});
+  const auto catalogue =
+      Catalogue::build({testing::course("TC", TrainingKind::political_theory, 10, 60, {3},
+                                        QualificationLevel(PoliticalTheory::intermediate))});
   const auto profile = testing::profile_with(PoliticalTheory::intermediate, std::nullopt);
   const auto term = model::Term::from_congresses(date(2016, 1, 1), date(2018, 1, 1));
   const Outcome outcome = compare(roster, profile, catalogue, term, {{2016, 10}, {2017, 10}});

@@ -44,10 +44,10 @@ inline const policy::Profile& default_profile() {
 
 /// The default profile with one secretary standard in force from 2000 on, with the given
 /// minima (empty: none), no age limit and no exemptions.
-inline policy::Profile profile_with(std::optional<model::PoliticalTheory> political_theory,
-                                    std::optional<model::ProfessionalLevel> professional_level,
-                                    std::optional<model::GeneralEducation> general_education =
-                                        std::nullopt) {
+inline policy::Profile profile_with(
+    std::optional<model::PoliticalTheory> political_theory,
+    std::optional<model::ProfessionalLevel> professional_level,
+    std::optional<model::GeneralEducation> general_education = std::nullopt) {
   policy::Profile profile = default_profile();
   policy::PositionStandard standard;
   standard.position = model::Position::secretary;
@@ -77,10 +77,11 @@ class RosterBuilder {
 
   /// A cadre holding \p positions since 2010-07-01, born on \p birth, with the given
   /// political theory and professional level (university in law, upper secondary otherwise).
-  model::Cadre& cadre(const std::string& id, const std::string& unit_id, date birth,
-                      std::vector<model::Position> positions,
-                      model::PoliticalTheory political_theory = model::PoliticalTheory::intermediate,
-                      model::ProfessionalLevel professional = model::ProfessionalLevel::university) {
+  model::Cadre& cadre(
+      const std::string& id, const std::string& unit_id, date birth,
+      std::vector<model::Position> positions,
+      model::PoliticalTheory political_theory = model::PoliticalTheory::intermediate,
+      model::ProfessionalLevel professional = model::ProfessionalLevel::university) {
     model::Cadre cadre;
     cadre.id = model::CadreId(id);
     cadre.full_name = "Nguyễn Văn " + id;
@@ -100,18 +101,20 @@ class RosterBuilder {
   }
 
   /// A secretary of \p unit_id.
-  model::Cadre& secretary(const std::string& id, const std::string& unit_id,
-                          model::PoliticalTheory political_theory = model::PoliticalTheory::intermediate,
-                          model::ProfessionalLevel professional = model::ProfessionalLevel::university,
-                          date birth = date(1975, 1, 1)) {
+  model::Cadre& secretary(
+      const std::string& id, const std::string& unit_id,
+      model::PoliticalTheory political_theory = model::PoliticalTheory::intermediate,
+      model::ProfessionalLevel professional = model::ProfessionalLevel::university,
+      date birth = date(1975, 1, 1)) {
     return cadre(id, unit_id, birth, {model::Position::secretary}, political_theory, professional);
   }
 
   /// A deputy secretary of \p unit_id in the unit's secretary pool for \p term.
-  model::Cadre& candidate(const std::string& id, const std::string& unit_id, model::Term term,
-                          model::PoliticalTheory political_theory = model::PoliticalTheory::intermediate,
-                          model::ProfessionalLevel professional = model::ProfessionalLevel::university,
-                          date birth = date(1980, 1, 1)) {
+  model::Cadre& candidate(
+      const std::string& id, const std::string& unit_id, model::Term term,
+      model::PoliticalTheory political_theory = model::PoliticalTheory::intermediate,
+      model::ProfessionalLevel professional = model::ProfessionalLevel::university,
+      date birth = date(1980, 1, 1)) {
     tables.pools.push_back(model::PoolEntry{model::UnitId(unit_id), model::Position::secretary,
                                             model::CadreId(id), term, std::nullopt});
     return cadre(id, unit_id, birth, {model::Position::deputy_secretary}, political_theory,
@@ -119,8 +122,8 @@ class RosterBuilder {
   }
 
   /// A training record.
-  model::TrainingRecord& training(const std::string& cadre_id, model::TrainingKind kind,
-                                  date start, date end,
+  model::TrainingRecord& training(const std::string& cadre_id, model::TrainingKind kind, date start,
+                                  date end,
                                   model::TrainingStatus status = model::TrainingStatus::completed) {
     model::TrainingRecord record;
     record.cadre_id = model::CadreId(cadre_id);
@@ -142,7 +145,8 @@ class RosterBuilder {
 
 /// A course at the provincial Political School (accredited by the default profile).
 inline Course course(const std::string& id, model::TrainingKind kind, model::Dong cost, int days,
-                     std::vector<int> months, std::optional<QualificationLevel> confers = std::nullopt,
+                     std::vector<int> months,
+                     std::optional<QualificationLevel> confers = std::nullopt,
                      std::optional<QualificationLevel> prerequisite = std::nullopt,
                      std::optional<int> capacity = std::nullopt) {
   Course course;
@@ -162,7 +166,8 @@ inline Course course(const std::string& id, model::TrainingKind kind, model::Don
 
 /// A 5-day Party-building refresher starting in \p months.
 inline Course refresher(const std::string& id = "BD", model::Dong cost = 1,
-                        std::vector<int> months = {3, 9}, std::optional<int> capacity = std::nullopt) {
+                        std::vector<int> months = {3, 9},
+                        std::optional<int> capacity = std::nullopt) {
   return course(id, model::TrainingKind::party_building, cost, 5, std::move(months), std::nullopt,
                 std::nullopt, capacity);
 }
@@ -188,23 +193,28 @@ int checker_rank(E level) {
   return static_cast<int>(level);
 }
 inline int checker_rank(model::PoliticalTheory level) {
-  return level == model::PoliticalTheory::bachelor ? static_cast<int>(model::PoliticalTheory::advanced)
-                                                   : static_cast<int>(level);
+  return level == model::PoliticalTheory::bachelor
+             ? static_cast<int>(model::PoliticalTheory::advanced)
+             : static_cast<int>(level);
 }
 
 // Rank of \p level and the cadre's level in the same dimension (-1: unknown).
 inline std::pair<int, int> ranks(const QualificationLevel& level, const model::Cadre& cadre) {
   if (auto value = level.as<model::PoliticalTheory>()) {
-    return {checker_rank(*value), cadre.political_theory ? checker_rank(*cadre.political_theory) : -1};
+    return {checker_rank(*value),
+            cadre.political_theory ? checker_rank(*cadre.political_theory) : -1};
   }
   if (auto value = level.as<model::ProfessionalLevel>()) {
-    return {checker_rank(*value), cadre.professional.level ? checker_rank(*cadre.professional.level) : -1};
+    return {checker_rank(*value),
+            cadre.professional.level ? checker_rank(*cadre.professional.level) : -1};
   }
   if (auto value = level.as<model::StateManagement>()) {
-    return {checker_rank(*value), cadre.state_management ? checker_rank(*cadre.state_management) : -1};
+    return {checker_rank(*value),
+            cadre.state_management ? checker_rank(*cadre.state_management) : -1};
   }
   auto value = level.as<model::GeneralEducation>();
-  return {checker_rank(*value), cadre.general_education ? checker_rank(*cadre.general_education) : -1};
+  return {checker_rank(*value),
+          cadre.general_education ? checker_rank(*cadre.general_education) : -1};
 }
 
 }  // namespace detail
@@ -218,7 +228,8 @@ inline std::map<std::string, date> expected_subjects(const PlanInputs& inputs) {
   const auto& term = inputs.term;
   auto add = [&](const model::Cadre& cadre) {
     if (!seen.insert(cadre.id.str()).second) return;
-    const date retirement = inputs.profile.retirement.retirement_date(cadre.birth_date, cadre.gender);
+    const date retirement =
+        inputs.profile.retirement.retirement_date(cadre.birth_date, cadre.gender);
     if (retirement <= term.start()) return;
     subjects[cadre.id.str()] = std::min(term.last_day(), retirement - boost::gregorian::days(1));
   };
@@ -235,7 +246,8 @@ inline std::map<std::string, date> expected_subjects(const PlanInputs& inputs) {
   for (const auto& entry : inputs.roster.pools()) {
     const auto* unit = inputs.roster.find_unit(entry.unit_id);
     if (!model::is_commune_level(unit->kind)) continue;
-    if (entry.term.start() < term.start() || entry.term.start() > term.last_day() + boost::gregorian::days(1)) {
+    if (entry.term.start() < term.start() ||
+        entry.term.start() > term.last_day() + boost::gregorian::days(1)) {
       continue;
     }
     add(*inputs.roster.find_cadre(entry.cadre_id));
@@ -304,7 +316,8 @@ inline void check_plan(const Plan& plan, const PlanInputs& inputs) {
     const model::Cadre& cadre = *inputs.roster.find_cadre(model::CadreId(cadre_id));
     // No two courses on one day (the roster's trainings included).
     std::vector<std::pair<date, date>> spans;
-    for (const auto* enrolment : enrolments) spans.emplace_back(enrolment->start_date, enrolment->end_date);
+    for (const auto* enrolment : enrolments)
+      spans.emplace_back(enrolment->start_date, enrolment->end_date);
     const auto index = static_cast<std::size_t>(inputs.roster.cadre_index(cadre.id));
     for (std::uint32_t record : inputs.roster.trainings_of_cadre(index)) {
       const auto& training = inputs.roster.trainings()[record];
@@ -313,7 +326,8 @@ inline void check_plan(const Plan& plan, const PlanInputs& inputs) {
         continue;
       }
       for (const auto* enrolment : enrolments) {
-        EXPECT_TRUE(training.end_date < enrolment->start_date || enrolment->end_date < training.start_date)
+        EXPECT_TRUE(training.end_date < enrolment->start_date ||
+                    enrolment->end_date < training.start_date)
             << cadre_id << ": " << enrolment->course.str() << " overlaps a training in the roster";
       }
     }
@@ -342,21 +356,29 @@ inline void check_plan(const Plan& plan, const PlanInputs& inputs) {
   for (const Unresolved& item : plan.unresolved) {
     excused.emplace(item.cadre_id.str(), item.rule, item.year.value_or(0));
     switch (item.reason) {
-      case UnresolvedReason::budget: EXPECT_GT(item.money, 0) << item.cadre_id.str() << " " << item.rule; break;
-      case UnresolvedReason::capacity: EXPECT_GT(item.seats, 0) << item.cadre_id.str() << " " << item.rule; break;
+      case UnresolvedReason::budget:
+        EXPECT_GT(item.money, 0) << item.cadre_id.str() << " " << item.rule;
+        break;
+      case UnresolvedReason::capacity:
+        EXPECT_GT(item.seats, 0) << item.cadre_id.str() << " " << item.rule;
+        break;
       case UnresolvedReason::no_course:
-      case UnresolvedReason::time: break;
+      case UnresolvedReason::time:
+        break;
     }
   }
   if (inputs.refreshers_per_year > 0) {
     for (const auto& [cadre_id, until] : subjects) {
-      for (int year = term.start().year(); year <= static_cast<int>(term.last_day().year()); ++year) {
+      for (int year = term.start().year(); year <= static_cast<int>(term.last_day().year());
+           ++year) {
         if (date(static_cast<unsigned short>(year), 1, 1) > until) continue;
         int done = 0;
         for (const auto* enrolment : by_cadre[cadre_id]) {
-          if (enrolment->kind == inputs.refresher_kind && enrolment->end_date.year() == year) ++done;
+          if (enrolment->kind == inputs.refresher_kind && enrolment->end_date.year() == year)
+            ++done;
         }
-        const auto index = static_cast<std::size_t>(inputs.roster.cadre_index(model::CadreId(cadre_id)));
+        const auto index =
+            static_cast<std::size_t>(inputs.roster.cadre_index(model::CadreId(cadre_id)));
         for (std::uint32_t record : inputs.roster.trainings_of_cadre(index)) {
           const auto& training = inputs.roster.trainings()[record];
           if (training.kind == inputs.refresher_kind && training.end_date.year() == year &&
@@ -376,8 +398,10 @@ inline void check_plan(const Plan& plan, const PlanInputs& inputs) {
 }
 
 /// The request for \p inputs, with the given parameters.
-inline PlanRequest request_for(const PlanInputs& inputs, const policy::RuleRegistry& rules = registry()) {
-  PlanRequest request(inputs.roster, inputs.profile, rules, inputs.catalogue, inputs.term, inputs.budgets);
+inline PlanRequest request_for(const PlanInputs& inputs,
+                               const policy::RuleRegistry& rules = registry()) {
+  PlanRequest request(inputs.roster, inputs.profile, rules, inputs.catalogue, inputs.term,
+                      inputs.budgets);
   request.parameters.refresher_kind = inputs.refresher_kind;
   request.parameters.refreshers_per_year = inputs.refreshers_per_year;
   return request;
@@ -398,7 +422,8 @@ inline std::vector<Enrolment> enrolments_of(const Plan& plan, const std::string&
                                             const std::string& course = {}) {
   std::vector<Enrolment> found;
   for (const auto& enrolment : plan.enrolments) {
-    if (enrolment.cadre_id.str() == cadre_id && (course.empty() || enrolment.course.str() == course)) {
+    if (enrolment.cadre_id.str() == cadre_id &&
+        (course.empty() || enrolment.course.str() == course)) {
       found.push_back(enrolment);
     }
   }

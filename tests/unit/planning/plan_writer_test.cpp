@@ -31,21 +31,26 @@ Written written() {
   builder.secretary("S1", "U1", PoliticalTheory::elementary);
   builder.secretary("S2", "U2", PoliticalTheory::elementary);
   builder.candidate("K1", "U1", kTerm);
-  Written w{builder.build(),
-            planning::Catalogue::build(
-                {planning::testing::refresher("BD", 1'500'000, {3, 9}),
-                 planning::testing::course("TC", TrainingKind::political_theory, 8'000'000, 180, {3, 9},
-                                           planning::QualificationLevel(PoliticalTheory::intermediate))}),
-            {}, {}, {}};
+  Written w{
+      builder.build(),
+      planning::Catalogue::build(
+          {planning::testing::refresher("BD", 1'500'000, {3, 9}),
+           planning::testing::course("TC", TrainingKind::political_theory, 8'000'000, 180, {3, 9},
+                                     planning::QualificationLevel(PoliticalTheory::intermediate))}),
+      {},
+      {},
+      {}};
   planning::YearlyBudgets budgets = planning::uniform_budgets(kTerm, 4'500'000);
   budgets[2016] = 12'500'000;
   planning::PlanRequest request(w.roster, planning::testing::default_profile(),
                                 planning::testing::registry(), w.catalogue, kTerm, budgets);
   w.plan = planning::make_plan(request);
-  w.projection = planning::project(w.roster, planning::testing::default_profile(),
-                                   planning::testing::registry(), w.catalogue, w.plan, kTerm.start());
-  w.readiness = planning::assess_readiness(w.roster, planning::testing::default_profile(),
-                                           planning::testing::registry(), w.catalogue, w.plan, kTerm.start());
+  w.projection =
+      planning::project(w.roster, planning::testing::default_profile(),
+                        planning::testing::registry(), w.catalogue, w.plan, kTerm.start());
+  w.readiness =
+      planning::assess_readiness(w.roster, planning::testing::default_profile(),
+                                 planning::testing::registry(), w.catalogue, w.plan, kTerm.start());
   return w;
 }
 
@@ -71,16 +76,21 @@ TEST(PlanWriter, WritesFormatsJson) {
   EXPECT_LT(unresolved, projection);
   EXPECT_TRUE(contains(json, "\"total\": " + std::to_string(w.plan.total_cost())));
   EXPECT_TRUE(contains(json, "\"by_year\": {\n      \"2015\": "));
-  EXPECT_TRUE(contains(json, "\"cadre_id\": \"S1\",\n      \"course\": \"TC\",\n      \"year\": 2016,\n"
-                             "      \"start_date\": \"2016-03-01\",\n      \"end_date\": \"2016-08-27\",\n"
-                             "      \"provider\": \"Trường Chính trị tỉnh Sóc Trăng\",\n      \"cost\": 8000000,\n"
-                             "      \"resolves\": [\n        \"standard.political_theory\"\n      ]"))
+  EXPECT_TRUE(contains(
+      json,
+      "\"cadre_id\": \"S1\",\n      \"course\": \"TC\",\n      \"year\": 2016,\n"
+      "      \"start_date\": \"2016-03-01\",\n      \"end_date\": \"2016-08-27\",\n"
+      "      \"provider\": \"Trường Chính trị tỉnh Sóc Trăng\",\n      \"cost\": 8000000,\n"
+      "      \"resolves\": [\n        \"standard.political_theory\"\n      ]"))
       << json;
-  EXPECT_TRUE(contains(json, "\"cadre_id\": \"S2\",\n      \"rule\": \"standard.political_theory\",\n"
-                             "      \"reason\": \"budget\",\n      \"unit_id\": \"U2\",\n      \"year\": null,\n"
-                             "      \"money\": "))
+  EXPECT_TRUE(
+      contains(json,
+               "\"cadre_id\": \"S2\",\n      \"rule\": \"standard.political_theory\",\n"
+               "      \"reason\": \"budget\",\n      \"unit_id\": \"U2\",\n      \"year\": null,\n"
+               "      \"money\": "))
       << json;
-  EXPECT_TRUE(contains(json, "\"as_of\": \"2020-06-30\",\n    \"cadres\": 2,\n    \"compliant\": "));
+  EXPECT_TRUE(
+      contains(json, "\"as_of\": \"2020-06-30\",\n    \"cadres\": 2,\n    \"compliant\": "));
   EXPECT_TRUE(contains(json, "\"now\": {\n      \"as_of\": \"2015-07-01\""));
   EXPECT_TRUE(contains(json, "\"readiness\": {"));
 }
@@ -92,11 +102,15 @@ TEST(PlanWriter, WritesOneEnrolmentARow) {
   const std::string csv = out.str();
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "cadre_id,unit_id,course,kind,year,start_date,end_date,provider,cost,resolves");
-  EXPECT_TRUE(contains(csv, "\nS1,U1,TC,political_theory,2016,2016-03-01,2016-08-27,"
-                            "Trường Chính trị tỉnh Sóc Trăng,8000000,standard.political_theory\n"));
-  EXPECT_TRUE(contains(csv, "\nS1,U1,BD,party_building,2015,2015-09-01,2015-09-05,"
-                            "Trường Chính trị tỉnh Sóc Trăng,1500000,point3.annual_refresher;point2.plan_at_term_start\n"));
-  EXPECT_EQ(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')), w.plan.enrolments.size() + 1);
+  EXPECT_TRUE(contains(csv,
+                       "\nS1,U1,TC,political_theory,2016,2016-03-01,2016-08-27,"
+                       "Trường Chính trị tỉnh Sóc Trăng,8000000,standard.political_theory\n"));
+  EXPECT_TRUE(contains(csv,
+                       "\nS1,U1,BD,party_building,2015,2015-09-01,2015-09-05,"
+                       "Trường Chính trị tỉnh Sóc "
+                       "Trăng,1500000,point3.annual_refresher;point2.plan_at_term_start\n"));
+  EXPECT_EQ(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')),
+            w.plan.enrolments.size() + 1);
 }
 
 TEST(PlanWriter, WritesTextByYearInBothLanguages) {
@@ -104,8 +118,9 @@ TEST(PlanWriter, WritesTextByYearInBothLanguages) {
   std::ostringstream english;
   write_plan_text(english, w.plan, w.projection, w.roster, w.catalogue, &w.readiness);
   const std::string text = english.str();
-  EXPECT_TRUE(contains(text, "Training plan for term 2015-2020 (2015-07-01 to 2020-06-30)\n"
-                             "2 sitting secretaries and 1 pool candidates;"))
+  EXPECT_TRUE(contains(text,
+                       "Training plan for term 2015-2020 (2015-07-01 to 2020-06-30)\n"
+                       "2 sitting secretaries and 1 pool candidates;"))
       << text;
   EXPECT_TRUE(contains(text, "\n2016 — budget 12.500.000 đ, used 12.500.000 đ (100.0 %)")) << text;
   EXPECT_TRUE(contains(text, "  TC  Course TC: 1 × 8.000.000 đ = 8.000.000 đ\n")) << text;

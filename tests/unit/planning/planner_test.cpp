@@ -39,7 +39,8 @@ const policy::Profile& intermediate_theory() {
 }
 
 const policy::Profile& advanced_theory() {
-  static const policy::Profile profile = testing::profile_with(PoliticalTheory::advanced, std::nullopt);
+  static const policy::Profile profile =
+      testing::profile_with(PoliticalTheory::advanced, std::nullopt);
   return profile;
 }
 
@@ -48,8 +49,8 @@ const policy::Profile& advanced_theory() {
 Plan run(const model::Roster& roster, const policy::Profile& profile, const Catalogue& catalogue,
          const model::Term& term, const YearlyBudgets& budgets, int refreshers = 0,
          const std::function<void(PlanningParameters&)>& tweak = {}) {
-  const PlanInputs inputs{roster, profile, catalogue, term, budgets, TrainingKind::party_building,
-                          refreshers};
+  const PlanInputs inputs{
+      roster, profile, catalogue, term, budgets, TrainingKind::party_building, refreshers};
   PlanRequest request = testing::request_for(inputs);
   request.parameters.pair_skills = false;
   if (tweak) tweak(request.parameters);
@@ -63,11 +64,12 @@ TEST(Planner, PicksTheCheapestSufficientCourse) {
   RosterBuilder builder;
   builder.unit("U1").secretary("S1", "U1", PoliticalTheory::elementary);
   const auto roster = builder.build();
-  const auto catalogue = Catalogue::build({theory("TC-A", 10, PoliticalTheory::intermediate),
-                                           theory("TC-B", 8, PoliticalTheory::intermediate),
-                                           theory("CC", 5, PoliticalTheory::advanced,
-                                                  PoliticalTheory::intermediate)});
-  const Plan plan = run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100));
+  const auto catalogue =
+      Catalogue::build({theory("TC-A", 10, PoliticalTheory::intermediate),
+                        theory("TC-B", 8, PoliticalTheory::intermediate),
+                        theory("CC", 5, PoliticalTheory::advanced, PoliticalTheory::intermediate)});
+  const Plan plan =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100));
   ASSERT_EQ(plan.enrolments.size(), 1u);
   const Enrolment& enrolment = plan.enrolments[0];
   EXPECT_EQ(enrolment.course.str(), "TC-B");
@@ -93,7 +95,8 @@ TEST(Planner, ChainsCoursesWhosePrerequisitesTheEarlierOnesConfer) {
   const auto catalogue = Catalogue::build(
       {theory("TC", 8, PoliticalTheory::intermediate, PoliticalTheory::none, 180),
        theory("CC", 25, PoliticalTheory::advanced, PoliticalTheory::intermediate, 240)});
-  const Plan plan = run(roster, advanced_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100));
+  const Plan plan =
+      run(roster, advanced_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100));
   ASSERT_EQ(plan.enrolments.size(), 2u);
   EXPECT_EQ(plan.enrolments[0].course.str(), "TC");
   EXPECT_EQ(plan.enrolments[1].course.str(), "CC");
@@ -108,7 +111,8 @@ TEST(Planner, NeverEnrolsWithoutThePrerequisite) {
   // Only a course requiring intermediate confers advanced; nothing leads to intermediate.
   const auto catalogue = Catalogue::build(
       {theory("CC", 25, PoliticalTheory::advanced, PoliticalTheory::intermediate, 240)});
-  const Plan plan = run(roster, advanced_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100));
+  const Plan plan =
+      run(roster, advanced_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100));
   EXPECT_TRUE(plan.enrolments.empty());
   const auto items = testing::unresolved_of(plan, "S1", "standard.political_theory");
   ASSERT_EQ(items.size(), 1u);
@@ -124,7 +128,8 @@ TEST(Planner, ServesSittingSecretariesBeforeCandidates) {
   const auto roster = builder.build();
   const auto catalogue = Catalogue::build({theory("TC", 8, PoliticalTheory::intermediate)});
   // Money for one course in the two years together.
-  const Plan plan = run(roster, intermediate_theory(), catalogue, kTwoYears, {{2016, 8}, {2017, 0}});
+  const Plan plan =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, {{2016, 8}, {2017, 0}});
   ASSERT_EQ(plan.enrolments.size(), 1u);
   EXPECT_EQ(plan.enrolments[0].cadre_id.str(), "S1");
   const auto items = testing::unresolved_of(plan, "K1", "standard.political_theory");
@@ -138,8 +143,9 @@ TEST(Planner, ServesSittingSecretariesBeforeCandidates) {
   EXPECT_EQ(plan.subjects[1].role, SubjectRole::candidate);
 
   // With the priority off, the larger gap (the candidate's) comes first.
-  const Plan flat = run(roster, intermediate_theory(), catalogue, kTwoYears, {{2016, 8}, {2017, 0}}, 0,
-                        [](PlanningParameters& parameters) { parameters.secretaries_first = false; });
+  const Plan flat =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, {{2016, 8}, {2017, 0}}, 0,
+          [](PlanningParameters& parameters) { parameters.secretaries_first = false; });
   ASSERT_EQ(flat.enrolments.size(), 1u);
   EXPECT_EQ(flat.enrolments[0].cadre_id.str(), "K1");
 }
@@ -155,10 +161,9 @@ TEST(Planner, ServesTheLargestGapFirstUnlessAskedOtherwise) {
   const Plan largest = run(roster, intermediate_theory(), catalogue, kTwoYears, one_course);
   ASSERT_EQ(largest.enrolments.size(), 1u);
   EXPECT_EQ(largest.enrolments[0].cadre_id.str(), "S2");
-  const Plan smallest = run(roster, intermediate_theory(), catalogue, kTwoYears, one_course, 0,
-                            [](PlanningParameters& parameters) {
-                              parameters.gap_order = GapOrder::smallest_first;
-                            });
+  const Plan smallest =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, one_course, 0,
+          [](PlanningParameters& parameters) { parameters.gap_order = GapOrder::smallest_first; });
   ASSERT_EQ(smallest.enrolments.size(), 1u);
   EXPECT_EQ(smallest.enrolments[0].cadre_id.str(), "S1");
 }
@@ -181,8 +186,9 @@ TEST(Planner, ServesThoseWhoCanReachTheStandardFirst) {
   const auto education = testing::unresolved_of(plan, "S1", "standard.general_education");
   ASSERT_EQ(education.size(), 1u);
   EXPECT_EQ(education[0].reason, UnresolvedReason::no_course);
-  const Plan gap_only = run(roster, profile, catalogue, kTwoYears, one_course, 0,
-                            [](PlanningParameters& parameters) { parameters.reachable_first = false; });
+  const Plan gap_only =
+      run(roster, profile, catalogue, kTwoYears, one_course, 0,
+          [](PlanningParameters& parameters) { parameters.reachable_first = false; });
   ASSERT_EQ(gap_only.enrolments.size(), 1u);
   EXPECT_EQ(gap_only.enrolments[0].cadre_id.str(), "S1");
 }
@@ -223,7 +229,8 @@ TEST(Planner, ReportsTheSeatsThatWouldFixACapacityShortfall) {
   EXPECT_EQ(items[0].money, 0);
 
   // Seats counted per calendar year: in a two-year term both fit.
-  const Plan two_years = run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100));
+  const Plan two_years =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100));
   EXPECT_EQ(two_years.enrolments.size(), 2u);
   EXPECT_TRUE(two_years.unresolved.empty());
 }
@@ -235,8 +242,10 @@ TEST(Planner, ReportsTimeWhenNoSessionEndsBeforeRetirement) {
   builder.secretary("S1", "U1", PoliticalTheory::elementary, ProfessionalLevel::university,
                     date(1956, 3, 15));
   const auto roster = builder.build();
-  const auto catalogue = Catalogue::build({theory("TC", 8, PoliticalTheory::intermediate, std::nullopt, 60, {3, 9})});
-  const Plan plan = run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100), 1);
+  const auto catalogue =
+      Catalogue::build({theory("TC", 8, PoliticalTheory::intermediate, std::nullopt, 60, {3, 9})});
+  const Plan plan =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100), 1);
   EXPECT_TRUE(plan.enrolments.empty());
   const auto items = testing::unresolved_of(plan, "S1", "standard.political_theory");
   ASSERT_EQ(items.size(), 1u);
@@ -258,7 +267,8 @@ TEST(Planner, LeavesOutThoseRetiredBeforeTheTerm) {
                     date(1950, 1, 1));
   const auto roster = builder.build();
   const auto catalogue = Catalogue::build({testing::refresher()});
-  const Plan plan = run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100), 1);
+  const Plan plan =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100), 1);
   EXPECT_TRUE(plan.subjects.empty());
   EXPECT_TRUE(plan.enrolments.empty());
   EXPECT_TRUE(plan.unresolved.empty());
@@ -271,9 +281,10 @@ TEST(Planner, GivesEverySubjectARefresherInEveryYearOfTheTerm) {
   builder.candidate("K1", "U1", model::Term::from_years(2020, 2025));  // the next term's pool
   builder.candidate("K2", "U1", kTerm2015);
   const auto roster = builder.build();
-  const auto catalogue = Catalogue::build({testing::refresher("BD", 1, {3, 9}),
-                                           testing::refresher("BD-DEAR", 2, {3, 9})});
-  const Plan plan = run(roster, intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100), 1);
+  const auto catalogue = Catalogue::build(
+      {testing::refresher("BD", 1, {3, 9}), testing::refresher("BD-DEAR", 2, {3, 9})});
+  const Plan plan =
+      run(roster, intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100), 1);
   EXPECT_TRUE(plan.unresolved.empty());
   for (const std::string cadre : {"S1", "K1", "K2"}) {
     const auto enrolments = testing::enrolments_of(plan, cadre);
@@ -296,7 +307,8 @@ TEST(Planner, FitsRefreshersAroundLongCourses) {
   const auto catalogue = Catalogue::build(
       {testing::refresher("BD", 1, {3, 9}),
        theory("CC", 25, PoliticalTheory::advanced, PoliticalTheory::intermediate, 240, {3, 9})});
-  const Plan plan = run(roster, advanced_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100), 1);
+  const Plan plan =
+      run(roster, advanced_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100), 1);
   EXPECT_TRUE(plan.unresolved.empty());
   EXPECT_EQ(testing::enrolments_of(plan, "S1", "CC").size(), 1u);
   EXPECT_EQ(testing::enrolments_of(plan, "S1", "BD").size(), 6u);
@@ -315,7 +327,8 @@ TEST(Planner, WorksAroundTrainingsAlreadyInTheRoster) {
   const auto roster = builder.build();
   const auto catalogue = Catalogue::build(
       {testing::refresher("BD", 1, {3, 9}), theory("TC", 8, PoliticalTheory::intermediate)});
-  const Plan plan = run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100), 1);
+  const Plan plan =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100), 1);
   EXPECT_TRUE(plan.unresolved.empty());
   const auto course = testing::enrolments_of(plan, "S1", "TC");
   ASSERT_EQ(course.size(), 1u);
@@ -332,7 +345,8 @@ TEST(Planner, ListsRefreshersWithoutSeatsOrMoney) {
   builder.secretary("S2", "U2");
   const auto roster = builder.build();
   const auto catalogue = Catalogue::build({testing::refresher("BD", 5, {3, 9}, 1)});
-  const Plan seats = run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100), 1);
+  const Plan seats =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100), 1);
   const auto capacity = testing::unresolved_of(seats, "S2", "point3.annual_refresher");
   ASSERT_EQ(capacity.size(), 2u);
   EXPECT_EQ(capacity[0].reason, UnresolvedReason::capacity);
@@ -341,7 +355,8 @@ TEST(Planner, ListsRefreshersWithoutSeatsOrMoney) {
   EXPECT_EQ(capacity[1].year, 2017);
 
   const auto roomy = Catalogue::build({testing::refresher("BD", 5, {3, 9})});
-  const Plan money = run(roster, intermediate_theory(), roomy, kTwoYears, {{2016, 7}, {2017, 10}}, 1);
+  const Plan money =
+      run(roster, intermediate_theory(), roomy, kTwoYears, {{2016, 7}, {2017, 10}}, 1);
   const auto budget = testing::unresolved_of(money, "S2", "point3.annual_refresher");
   ASSERT_EQ(budget.size(), 1u);
   EXPECT_EQ(budget[0].reason, UnresolvedReason::budget);
@@ -357,8 +372,10 @@ TEST(Planner, UsesOnlyAccreditedCourses) {
   unaccredited.accredited = false;
   auto elsewhere = theory("ABC", 2, PoliticalTheory::intermediate);
   elsewhere.provider = "Trung tâm Tư vấn Giáo dục ABC";
-  const auto catalogue = Catalogue::build({unaccredited, elsewhere, theory("TC", 8, PoliticalTheory::intermediate)});
-  const Plan plan = run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100));
+  const auto catalogue =
+      Catalogue::build({unaccredited, elsewhere, theory("TC", 8, PoliticalTheory::intermediate)});
+  const Plan plan =
+      run(roster, intermediate_theory(), catalogue, kTwoYears, uniform_budgets(kTwoYears, 100));
   ASSERT_EQ(plan.enrolments.size(), 1u);
   EXPECT_EQ(plan.enrolments[0].course.str(), "TC");
 }
@@ -367,11 +384,13 @@ TEST(Planner, PairsPoliticalTheoryWithASkillsModule) {
   RosterBuilder builder;
   builder.unit("U1").secretary("S1", "U1", PoliticalTheory::elementary);
   const auto roster = builder.build();
-  const auto catalogue = Catalogue::build(
-      {testing::refresher(), theory("TC", 8, PoliticalTheory::intermediate, std::nullopt, 180, {3, 9}),
-       testing::course("KN", TrainingKind::skills, 3, 10, {4, 10})});
-  const Plan plan = run(roster, intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100), 1,
-                        [](PlanningParameters& parameters) { parameters.pair_skills = true; });
+  const auto catalogue =
+      Catalogue::build({testing::refresher(),
+                        theory("TC", 8, PoliticalTheory::intermediate, std::nullopt, 180, {3, 9}),
+                        testing::course("KN", TrainingKind::skills, 3, 10, {4, 10})});
+  const Plan plan =
+      run(roster, intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100), 1,
+          [](PlanningParameters& parameters) { parameters.pair_skills = true; });
   EXPECT_TRUE(plan.unresolved.empty());
   const auto theory_courses = testing::enrolments_of(plan, "S1", "TC");
   const auto skills = testing::enrolments_of(plan, "S1", "KN");
@@ -381,13 +400,16 @@ TEST(Planner, PairsPoliticalTheoryWithASkillsModule) {
   EXPECT_LE(skills[0].start_date, theory_courses[0].end_date + boost::gregorian::months(12));
   EXPECT_EQ(skills[0].resolves.front(), "point1.skills_pairing");
   // Without the pairing, no skills module.
-  const Plan unpaired = run(roster, intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100), 1);
+  const Plan unpaired =
+      run(roster, intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100), 1);
   EXPECT_TRUE(testing::enrolments_of(unpaired, "S1", "KN").empty());
   // Without a skills course in the catalogue, the pairing is listed as not planned.
-  const auto no_skills = Catalogue::build(
-      {testing::refresher(), theory("TC", 8, PoliticalTheory::intermediate, std::nullopt, 180, {3, 9})});
-  const Plan alone = run(roster, intermediate_theory(), no_skills, kTerm2015, uniform_budgets(kTerm2015, 100), 1,
-                         [](PlanningParameters& parameters) { parameters.pair_skills = true; });
+  const auto no_skills =
+      Catalogue::build({testing::refresher(),
+                        theory("TC", 8, PoliticalTheory::intermediate, std::nullopt, 180, {3, 9})});
+  const Plan alone =
+      run(roster, intermediate_theory(), no_skills, kTerm2015, uniform_budgets(kTerm2015, 100), 1,
+          [](PlanningParameters& parameters) { parameters.pair_skills = true; });
   const auto items = testing::unresolved_of(alone, "S1", "point1.skills_pairing");
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].reason, UnresolvedReason::no_course);
@@ -405,7 +427,8 @@ TEST(Planner, IgnoresUnitsThatAreNotCommuneLevelAndOldPools) {
   builder.candidate("K1", "U1", model::Term::from_years(2010, 2015), PoliticalTheory::none);
   const auto roster = builder.build();
   const auto catalogue = Catalogue::build({theory("TC", 8, PoliticalTheory::intermediate)});
-  const Plan plan = run(roster, intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100));
+  const Plan plan =
+      run(roster, intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 100));
   EXPECT_TRUE(plan.subjects.empty());
   EXPECT_TRUE(plan.enrolments.empty());
 }
@@ -420,10 +443,13 @@ TEST(Planner, IsDeterministicWhateverTheRosterOrder) {
   backward.tables = forward.tables;
   std::reverse(backward.tables.cadres.begin(), backward.tables.cadres.end());
   std::reverse(backward.tables.units.begin(), backward.tables.units.end());
-  const auto catalogue = Catalogue::build({testing::refresher("BD", 1, {3, 9}, 2),
-                                           theory("TC", 8, PoliticalTheory::intermediate, std::nullopt, 60, {3, 9}, 1)});
-  const Plan a = run(forward.build(), intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 12), 1);
-  const Plan b = run(backward.build(), intermediate_theory(), catalogue, kTerm2015, uniform_budgets(kTerm2015, 12), 1);
+  const auto catalogue = Catalogue::build(
+      {testing::refresher("BD", 1, {3, 9}, 2),
+       theory("TC", 8, PoliticalTheory::intermediate, std::nullopt, 60, {3, 9}, 1)});
+  const Plan a = run(forward.build(), intermediate_theory(), catalogue, kTerm2015,
+                     uniform_budgets(kTerm2015, 12), 1);
+  const Plan b = run(backward.build(), intermediate_theory(), catalogue, kTerm2015,
+                     uniform_budgets(kTerm2015, 12), 1);
   EXPECT_EQ(a, b);
 }
 
@@ -431,7 +457,8 @@ TEST(Planner, ReportsProgress) {
   RosterBuilder builder;
   builder.unit("U1").secretary("S1", "U1", PoliticalTheory::elementary);
   const auto roster = builder.build();
-  const auto catalogue = Catalogue::build({testing::refresher(), theory("TC", 8, PoliticalTheory::intermediate)});
+  const auto catalogue =
+      Catalogue::build({testing::refresher(), theory("TC", 8, PoliticalTheory::intermediate)});
   PlanRequest request(roster, intermediate_theory(), testing::registry(), catalogue, kTwoYears,
                       uniform_budgets(kTwoYears, 100));
   std::vector<std::string> stages;
@@ -480,7 +507,8 @@ TEST(Budgets, SumCommuneLevelAllocationsPerYearOfTheTerm) {
 // The bundled province.
 
 struct Bundled {
-  model::Roster roster = io::load_roster_csv(CADREPLAN_SOURCE_DIR "/examples/data/soc-trang-2013").roster;
+  model::Roster roster =
+      io::load_roster_csv(CADREPLAN_SOURCE_DIR "/examples/data/soc-trang-2013").roster;
   Catalogue catalogue =
       io::load_catalogue_csv(CADREPLAN_SOURCE_DIR "/examples/data/soc-trang-courses.csv").catalogue;
 };
@@ -489,8 +517,13 @@ TEST(Planner, PlansTheBundledProvinceWithinEveryConstraint) {
   const Bundled data;
   for (const char* name : {"2015-2020", "2020-2025"}) {
     const auto term = *model::Term::parse(name);
-    const PlanInputs inputs{data.roster, testing::default_profile(), data.catalogue, term,
-                            uniform_budgets(term, 2'761'500'000), TrainingKind::party_building, 1};
+    const PlanInputs inputs{data.roster,
+                            testing::default_profile(),
+                            data.catalogue,
+                            term,
+                            uniform_budgets(term, 2'761'500'000),
+                            TrainingKind::party_building,
+                            1};
     const Plan plan = make_plan(testing::request_for(inputs));
     testing::check_plan(plan, inputs);
     EXPECT_EQ(plan, make_plan(testing::request_for(inputs))) << name;
@@ -498,8 +531,13 @@ TEST(Planner, PlansTheBundledProvinceWithinEveryConstraint) {
   }
   // 2015-2020: the 109 secretaries (two retire before the term) and 206 candidates.
   const auto term = model::Term::from_years(2015, 2020);
-  const PlanInputs inputs{data.roster, testing::default_profile(), data.catalogue, term,
-                          uniform_budgets(term, 2'761'500'000), TrainingKind::party_building, 1};
+  const PlanInputs inputs{data.roster,
+                          testing::default_profile(),
+                          data.catalogue,
+                          term,
+                          uniform_budgets(term, 2'761'500'000),
+                          TrainingKind::party_building,
+                          1};
   const Plan plan = make_plan(testing::request_for(inputs));
   std::size_t secretaries = 0;
   for (const auto& subject : plan.subjects) secretaries += subject.role == SubjectRole::secretary;
@@ -507,7 +545,8 @@ TEST(Planner, PlansTheBundledProvinceWithinEveryConstraint) {
   EXPECT_EQ(plan.subjects.size() - secretaries, 206u);
   // BD-XDD has 150 seats a year: the secretaries get theirs first.
   for (const auto& item : plan.unresolved) {
-    if (item.rule != "point3.annual_refresher" || item.reason != UnresolvedReason::capacity) continue;
+    if (item.rule != "point3.annual_refresher" || item.reason != UnresolvedReason::capacity)
+      continue;
     for (const auto& subject : plan.subjects) {
       if (subject.cadre_id == item.cadre_id) {
         EXPECT_EQ(subject.role, SubjectRole::candidate);
@@ -521,7 +560,9 @@ TEST(Planner, PlansTheBundledProvinceWithinEveryConstraint) {
 
 TEST(Planner, KeepsEveryHardConstraintOnRandomInputs) {
   std::mt19937 random(20240607);
-  auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };
+  auto pick = [&](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+  };
   const model::Term term = model::Term::from_years(2015, 2020);
   for (int round = 0; round < 60; ++round) {
     RosterBuilder builder;
@@ -529,10 +570,10 @@ TEST(Planner, KeepsEveryHardConstraintOnRandomInputs) {
     for (int u = 0; u < units; ++u) {
       const std::string unit = "U" + std::to_string(u);
       builder.unit(unit);
-      auto& secretary = builder.secretary("S" + std::to_string(u), unit,
-                                          static_cast<PoliticalTheory>(pick(0, 3)),
-                                          static_cast<ProfessionalLevel>(pick(0, 4)),
-                                          date(static_cast<unsigned short>(pick(1955, 1985)), 6, 15));
+      auto& secretary =
+          builder.secretary("S" + std::to_string(u), unit, static_cast<PoliticalTheory>(pick(0, 3)),
+                            static_cast<ProfessionalLevel>(pick(0, 4)),
+                            date(static_cast<unsigned short>(pick(1955, 1985)), 6, 15));
       if (pick(0, 3) == 0) secretary.gender = model::Gender::female;
       for (int k = 0; k < pick(0, 2); ++k) {
         builder.candidate("K" + std::to_string(u) + std::to_string(k), unit,
@@ -542,23 +583,29 @@ TEST(Planner, KeepsEveryHardConstraintOnRandomInputs) {
                           date(static_cast<unsigned short>(pick(1960, 1990)), 3, 1));
       }
       if (pick(0, 2) == 0) {
-        const date start(static_cast<unsigned short>(pick(2014, 2018)), static_cast<unsigned short>(pick(1, 12)), 1);
+        const date start(static_cast<unsigned short>(pick(2014, 2018)),
+                         static_cast<unsigned short>(pick(1, 12)), 1);
         builder.training("S" + std::to_string(u), TrainingKind::professional, start,
-                         start + boost::gregorian::days(pick(10, 400)), model::TrainingStatus::in_progress);
+                         start + boost::gregorian::days(pick(10, 400)),
+                         model::TrainingStatus::in_progress);
       }
     }
-    std::vector<Course> courses{testing::refresher("BD", pick(1, 3), {3, 9}, pick(0, 1) ? std::optional<int>(pick(1, 6)) : std::nullopt)};
-    courses.push_back(theory("TC", pick(5, 10), PoliticalTheory::intermediate, PoliticalTheory::none,
-                             pick(30, 200), {pick(1, 6), pick(7, 12)}, pick(0, 1) ? std::optional<int>(pick(1, 4)) : std::nullopt));
-    courses.push_back(theory("CC", pick(10, 30), PoliticalTheory::advanced, PoliticalTheory::intermediate,
-                             pick(60, 300), {pick(1, 12)}));
-    courses.push_back(testing::course("DH", TrainingKind::professional, pick(20, 40), pick(100, 500), {9},
+    std::vector<Course> courses{testing::refresher(
+        "BD", pick(1, 3), {3, 9}, pick(0, 1) ? std::optional<int>(pick(1, 6)) : std::nullopt)};
+    courses.push_back(theory("TC", pick(5, 10), PoliticalTheory::intermediate,
+                             PoliticalTheory::none, pick(30, 200), {pick(1, 6), pick(7, 12)},
+                             pick(0, 1) ? std::optional<int>(pick(1, 4)) : std::nullopt));
+    courses.push_back(theory("CC", pick(10, 30), PoliticalTheory::advanced,
+                             PoliticalTheory::intermediate, pick(60, 300), {pick(1, 12)}));
+    courses.push_back(testing::course("DH", TrainingKind::professional, pick(20, 40),
+                                      pick(100, 500), {9},
                                       QualificationLevel(ProfessionalLevel::university),
                                       QualificationLevel(ProfessionalLevel::intermediate)));
     courses.push_back(testing::course("KN", TrainingKind::skills, pick(1, 4), 10, {4, 10}));
     const auto catalogue = Catalogue::build(courses);
-    const auto profile = testing::profile_with(pick(0, 1) ? PoliticalTheory::advanced : PoliticalTheory::intermediate,
-                                               pick(0, 1) ? ProfessionalLevel::university : ProfessionalLevel::intermediate);
+    const auto profile = testing::profile_with(
+        pick(0, 1) ? PoliticalTheory::advanced : PoliticalTheory::intermediate,
+        pick(0, 1) ? ProfessionalLevel::university : ProfessionalLevel::intermediate);
     const auto roster = builder.build();
     YearlyBudgets budgets;
     for (int year : plan_years(term)) budgets[year] = pick(0, 80);

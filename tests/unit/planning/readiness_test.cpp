@@ -31,7 +31,7 @@ TEST(Readiness, IsDerivedFromStandardsPlanAgeAndTimeInPost) {
   testing::RosterBuilder builder;
   builder.unit("U1").unit("U2");
   builder.secretary("S1", "U1");
-  builder.candidate("K1", "U1", kTerm);  // meets everything
+  builder.candidate("K1", "U1", kTerm);                               // meets everything
   builder.candidate("K2", "U1", kTerm, PoliticalTheory::elementary);  // the plan fixes it
   builder.candidate("K3", "U1", kTerm, PoliticalTheory::intermediate, ProfessionalLevel::university,
                     date(1968, 1, 1));  // 47 in 2015: above the 2004 standard's 45
@@ -45,8 +45,8 @@ TEST(Readiness, IsDerivedFromStandardsPlanAgeAndTimeInPost) {
   PlanRequest request(roster, testing::default_profile(), testing::registry(), catalogue, kTerm,
                       uniform_budgets(kTerm, 1000));
   const Plan plan = make_plan(request);
-  const PoolReadiness readiness = assess_readiness(roster, testing::default_profile(), testing::registry(),
-                                                   catalogue, plan, kTerm.start());
+  const PoolReadiness readiness = assess_readiness(
+      roster, testing::default_profile(), testing::registry(), catalogue, plan, kTerm.start());
   EXPECT_EQ(readiness.as_of, kTerm.start());
   EXPECT_EQ(readiness.term_end, kTerm.last_day());
   ASSERT_EQ(readiness.candidates.size(), 5u);
@@ -94,10 +94,11 @@ TEST(Readiness, ReportsEmptyAndOversizedPools) {
   for (int k = 0; k < 4; ++k) builder.candidate("K" + std::to_string(k), "U1", kTerm);
   const auto roster = builder.build();
   const Catalogue catalogue;
-  PlanRequest request(roster, testing::default_profile(), testing::registry(), catalogue, kTerm, {});
+  PlanRequest request(roster, testing::default_profile(), testing::registry(), catalogue, kTerm,
+                      {});
   const Plan plan = make_plan(request);
-  const auto readiness = assess_readiness(roster, testing::default_profile(), testing::registry(), catalogue,
-                                          plan, kTerm.start());
+  const auto readiness = assess_readiness(roster, testing::default_profile(), testing::registry(),
+                                          catalogue, plan, kTerm.start());
   ASSERT_EQ(readiness.benches.size(), 2u);
   EXPECT_TRUE(readiness.benches[0].too_large);  // 4 > 3
   EXPECT_TRUE(readiness.benches[1].too_small);  // 0 < 1
