@@ -4,6 +4,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include "cadreplan/io/archive.hpp"
 #include "cadreplan/io/cell_parsers.hpp"
 #include "cadreplan/io/diagnostic.hpp"
 #include "cadreplan/io/roster_csv.hpp"
@@ -52,19 +53,13 @@ boost::gregorian::date date_or_today(const std::string& text, std::string_view o
 
 model::Roster load_roster(const std::filesystem::path& path, bool keep_going, std::ostream& err) {
   std::error_code ignored;
-  const auto status = std::filesystem::status(path, ignored);
-  if (!std::filesystem::exists(status)) {
+  if (!std::filesystem::exists(std::filesystem::status(path, ignored))) {
     throw UsageError("roster " + in_quotes(path.string()) +
-                     " does not exist (expected a folder of CSV files)");
-  }
-  if (!std::filesystem::is_directory(status)) {
-    throw UsageError("roster " + in_quotes(path.string()) +
-                     " is a file: archives (.cpa, .cpx) are not supported yet; give a folder "
-                     "of CSV files");
+                     " does not exist (expected a folder of CSV files or an archive)");
   }
   io::CsvLoadOptions options;
   options.keep_going = keep_going;
-  io::CsvLoadResult loaded = io::load_roster_csv(path, options);
+  io::LoadedRoster loaded = io::load_roster_any(path, options);
   for (const io::Diagnostic& warning : loaded.warnings) {
     err << program << warning.to_string() << '\n';
   }

@@ -58,10 +58,10 @@ enum class OutputFormat {
 [[nodiscard]] boost::gregorian::date date_or_today(const std::string& text,
                                                    std::string_view option);
 
-/// Loads the roster at \p path (a folder of CSV files), printing load warnings on \p err
-/// as `cadreplan: FILE:LINE:COLUMN: warning: MESSAGE`.
-/// \throws UsageError when \p path does not exist or is a file (archives come later);
-///   io::ParseError for bad input.
+/// Loads the roster at \p path (a folder of CSV files or an archive, see
+/// io::load_roster_any()), printing load warnings on \p err as
+/// `cadreplan: FILE:LINE:COLUMN: warning: MESSAGE`.
+/// \throws UsageError when \p path does not exist; io::ParseError for bad input.
 [[nodiscard]] model::Roster load_roster(const std::filesystem::path& path, bool keep_going,
                                         std::ostream& err);
 

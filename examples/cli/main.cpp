@@ -8,6 +8,8 @@
 #include "cadreplan/cadreplan.hpp"
 #include "command_line.hpp"
 #include "check_command.hpp"
+#include "convert_command.hpp"
+#include "plan_command.hpp"
 #include "stats_command.hpp"
 
 namespace {
@@ -21,6 +23,8 @@ constexpr const char* footer = R"(
 Start here, from the source folder, with the bundled roster of Sóc Trăng province:
   cadreplan stats examples/data/soc-trang-2013 --as-of 2013-12-31
   cadreplan check examples/data/soc-trang-2013 --as-of 2013-12-31
+  cadreplan plan examples/data/soc-trang-2013 --term 2015-2020 --catalog examples/data/soc-trang-courses.csv
+  cadreplan convert examples/data/soc-trang-2013 soc-trang-2013.cpa
   cadreplan profile --default > my-profile.toml
 Run 'cadreplan COMMAND --help' for a command's options.
 
@@ -53,6 +57,10 @@ int main(int argc, char** argv) {
   const CLI::App* profile = cadreplan::cli::add_profile_command(app, profile_options);
   cadreplan::cli::RulesOptions rules_options;
   const CLI::App* rules = cadreplan::cli::add_rules_command(app, rules_options);
+  cadreplan::cli::PlanOptions plan_options;
+  const CLI::App* plan = cadreplan::cli::add_plan_command(app, plan_options);
+  cadreplan::cli::ConvertOptions convert_options;
+  const CLI::App* convert = cadreplan::cli::add_convert_command(app, convert_options);
 
   try {
     app.parse(argc, argv);
@@ -65,6 +73,8 @@ int main(int argc, char** argv) {
         if (check->parsed()) return cadreplan::cli::run_check(check_options, std::cout, std::cerr);
         if (profile->parsed()) return cadreplan::cli::run_profile(profile_options, std::cout, std::cerr);
         if (rules->parsed()) return cadreplan::cli::run_rules(rules_options, std::cout, std::cerr);
+        if (plan->parsed()) return cadreplan::cli::run_plan(plan_options, std::cout, std::cerr);
+        if (convert->parsed()) return cadreplan::cli::run_convert(convert_options, std::cout, std::cerr);
         return static_cast<int>(cadreplan::cli::exit_bad_input);  // require_subcommand(1)
       },
       std::cerr);

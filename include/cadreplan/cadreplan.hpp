@@ -4,10 +4,13 @@
 
 #include <string_view>
 
+#include "cadreplan/io/archive.hpp"
+#include "cadreplan/io/catalogue_csv.hpp"
 #include "cadreplan/io/cell_parsers.hpp"
 #include "cadreplan/io/compliance_writer.hpp"
 #include "cadreplan/io/csv_table.hpp"
 #include "cadreplan/io/diagnostic.hpp"
+#include "cadreplan/io/plan_writer.hpp"
 #include "cadreplan/io/profile_toml.hpp"
 #include "cadreplan/io/roster_csv.hpp"
 #include "cadreplan/io/serialization.hpp"
@@ -23,6 +26,14 @@
 #include "cadreplan/model/term.hpp"
 #include "cadreplan/model/training.hpp"
 #include "cadreplan/model/unit.hpp"
+#include "cadreplan/planning/catalogue.hpp"
+#include "cadreplan/planning/course.hpp"
+#include "cadreplan/planning/plan.hpp"
+#include "cadreplan/planning/planner.hpp"
+#include "cadreplan/planning/projection.hpp"
+#include "cadreplan/planning/qualification_gap.hpp"
+#include "cadreplan/planning/qualification_level.hpp"
+#include "cadreplan/planning/readiness.hpp"
 #include "cadreplan/policy/eligibility.hpp"
 #include "cadreplan/policy/evaluation_context.hpp"
 #include "cadreplan/policy/evaluator.hpp"
