@@ -129,6 +129,17 @@ fs::path catalogue_path(const PlanOptions& options) {
   return in_roster;
 }
 
+// A plan is for a congress term (point 2: from the term's start); 2015-2019 is none.
+void require_congress_term(const model::Term& term, const policy::Profile& profile) {
+  const model::Term congress = profile.terms.term_containing(term.start());
+  if (congress.first_year() != term.first_year() || congress.last_year() != term.last_year()) {
+    throw UsageError("--term: " + term.name() + " is not a congress term of profile " +
+                     in_quotes(profile.name) + " (its terms run " +
+                     std::to_string(profile.terms.length_years) + " years, e.g. " +
+                     congress.name() + ")");
+  }
+}
+
 // Years of the term with no budget line would silently have no money: say so.
 void warn_unbudgeted(const planning::YearlyBudgets& budgets, const model::Term& term,
                      std::ostream& err) {
@@ -186,6 +197,7 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
   const policy::Profile profile = options.profile.empty()
                                       ? io::default_profile(registry)
                                       : io::load_profile(options.profile, registry);
+  require_congress_term(term, profile);
   const model::Roster roster = load_roster(options.roster, options.keep_going, err);
   io::CatalogueLoadOptions catalogue_options;
   catalogue_options.keep_going = options.keep_going;

@@ -181,7 +181,17 @@ void write_unresolved(std::ostream& out, const planning::Plan& plan, const model
     }
     out << "\n";
   }
+  // A province can have thousands of gaps: the summary above counts them all, the lines
+  // below name the first few, and the CSV and JSON formats list every one.
+  std::size_t shown = 0;
   for (const auto& item : plan.unresolved) {
+    if (shown++ == max_unresolved_lines) {
+      out << "    … " << (vi ? "và " : "and ") << plan.unresolved.size() - max_unresolved_lines
+          << (vi ? " mục khác (--format json hoặc csv liệt kê đầy đủ)"
+                 : " more (--format json or csv lists every one)")
+          << "\n";
+      break;
+    }
     out << "    " << cadre_label(roster, item.cadre_id) << ", " << item.unit_id.str() << ": "
         << item.rule;
     if (item.year) out << " " << *item.year;

@@ -197,14 +197,30 @@ toml::table parse_toml(std::string_view text, const std::string& source_name) {
   }
 }
 
+[[noreturn]] void fail_reading(const std::filesystem::path& file, const std::string& message) {
+  throw ParseError(Diagnostic{file.string(), 0, "", DiagnosticSeverity::error, message});
+}
+
+// Only a regular file of sane size: /dev/zero would exhaust memory, a FIFO hang the load.
 std::string read_file(const std::filesystem::path& file) {
-  std::ifstream stream(file, std::ios::binary);
-  if (!stream) {
-    throw ParseError(Diagnostic{file.string(), 0, "", DiagnosticSeverity::error, "cannot read the profile file"});
+  std::error_code error;
+  const auto status = std::filesystem::status(file, error);
+  if (!std::filesystem::exists(status)) fail_reading(file, "cannot read the profile file: it does not exist");
+  if (!std::filesystem::is_regular_file(status)) {
+    fail_reading(file, "cannot read the profile file: not a regular file");
   }
-  std::ostringstream contents;
-  contents << stream.rdbuf();
-  return contents.str();
+  const auto size = std::filesystem::file_size(file, error);
+  if (error) fail_reading(file, "cannot read the profile file: " + error.message());
+  if (size > max_profile_bytes) {
+    fail_reading(file, "the profile file is " + std::to_string(size) + " bytes, more than the " +
+                           std::to_string(max_profile_bytes) + " a profile may have");
+  }
+  std::ifstream stream(file, std::ios::binary);
+  if (!stream) fail_reading(file, "cannot read the profile file");
+  std::string contents(static_cast<std::size_t>(size), '\0');
+  stream.read(contents.data(), static_cast<std::streamsize>(size));
+  contents.resize(static_cast<std::size_t>(stream.gcount()));  // it may have shrunk meanwhile
+  return contents;
 }
 
 toml::table resolve_extends(std::string_view text, const std::string& source_name,
@@ -223,6 +239,9 @@ toml::table resolve_extends(std::string_view text, const std::string& source_nam
   } else {
     const auto path = base_directory / parent_name;
     if (!std::filesystem::exists(path)) fail(where, "extended profile '" + path.string() + "' does not exist");
+    if (!std::filesystem::is_regular_file(path)) {
+      fail(where, "extended profile '" + path.string() + "' is not a regular file");
+    }
     parent = resolve_extends(read_file(path), path.string(), path.parent_path(), depth + 1);
   }
   table.as_table()->get("profile")->as_table()->erase("extends");
@@ -259,6 +278,25 @@ void read_eligibility(const TableReader& root, policy::Profile& profile) {
       section.integer("min_months_to_retirement", 0, 600).value_or(eligibility.min_months_to_retirement));
   eligibility.study_record_years = static_cast<int>(
       section.integer("study_record_years", 0, 50).value_or(eligibility.study_record_years));
+}
+
+void read_planning(const TableReader& root, policy::Profile& profile) {
+  if (root.find("planning") == nullptr) return;
+  const auto section = sub_table(root, "planning");
+  section.only({"secretaries_first", "gap_order", "reachable_first", "accredited_only",
+                "pair_skills"});
+  auto& planning = profile.planning;
+  planning.secretaries_first = section.boolean("secretaries_first").value_or(planning.secretaries_first);
+  planning.reachable_first = section.boolean("reachable_first").value_or(planning.reachable_first);
+  planning.accredited_only = section.boolean("accredited_only").value_or(planning.accredited_only);
+  planning.pair_skills = section.boolean("pair_skills").value_or(planning.pair_skills);
+  if (const auto order = section.string("gap_order")) {
+    if (*order != "largest_first" && *order != "smallest_first") {
+      fail(section.at("gap_order", *section.find("gap_order")),
+           "unknown gap order '" + *order + "' (expected largest_first or smallest_first)");
+    }
+    planning.largest_gap_first = *order == "largest_first";
+  }
 }
 
 void read_retirement_step(const TableReader& parent, std::string_view key, policy::RetirementStep& step) {
@@ -574,13 +612,14 @@ policy::Profile parse_profile(std::string_view text, const std::string& source_n
                               const std::filesystem::path& base_directory) {
   const toml::table merged = resolve_extends(text, source_name, base_directory, 0);
   const TableReader root(merged, "", source_name);
-  root.only({"profile", "terms", "retirement", "eligibility", "standards", "fields", "providers",
-             "rules", "tests"});
+  root.only({"profile", "terms", "retirement", "eligibility", "planning", "standards", "fields",
+             "providers", "rules", "tests"});
   policy::Profile profile;
   read_profile_section(root, profile);
   read_terms(root, profile);
   read_retirement(root, profile);
   read_eligibility(root, profile);
+  read_planning(root, profile);
   read_standards(root, profile);
   read_fields(root, profile);
   read_providers(root, profile);

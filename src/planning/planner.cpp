@@ -902,6 +902,13 @@ YearlyBudgets uniform_budgets(const model::Term& term, model::Dong amount) {
 PlanningParameters planning_parameters(const policy::Profile& profile,
                                        const policy::RuleRegistry& registry) {
   PlanningParameters parameters;
+  const policy::PlanningPriorities& priorities = profile.planning;
+  parameters.secretaries_first = priorities.secretaries_first;
+  parameters.gap_order =
+      priorities.largest_gap_first ? GapOrder::largest_first : GapOrder::smallest_first;
+  parameters.reachable_first = priorities.reachable_first;
+  parameters.accredited_only = priorities.accredited_only;
+  parameters.pair_skills = priorities.pair_skills;
   const std::string refresher_rule(kRefresherRule);
   if (const auto kind = rule_parameter<std::string>(profile, registry, refresher_rule, "kind")) {
     if (const auto parsed = model::parse_code<model::TrainingKind>(*kind))

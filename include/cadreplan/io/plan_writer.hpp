@@ -4,6 +4,7 @@
 /// \ingroup io
 #pragma once
 
+#include <cstddef>
 #include <ostream>
 
 #include "cadreplan/model/code.hpp"
@@ -32,10 +33,14 @@ void write_plan_json(std::ostream& out, const planning::Plan& plan,
 /// in `resolves` joined by `;`.
 void write_plan_csv(std::ostream& out, const planning::Plan& plan);
 
+/// How many items the text plan names one by one under "Not planned" (all are counted).
+inline constexpr std::size_t max_unresolved_lines = 40;
+
 /// Writes the plan for a provincial officer, in \p language: per year the budget and the
 /// money used, the enrolments per course, and each course that is not a yearly refresher
 /// with the cadre (named from \p roster) and the course (named from \p catalogue); then what
-/// could not be planned and why; then compliance now and projected, per policy point and
+/// could not be planned and why (counted by rule and reason, the first
+/// max_unresolved_lines named); then compliance now and projected, per policy point and
 /// per unit; then the pools' bench strength when \p readiness is given.
 void write_plan_text(std::ostream& out, const planning::Plan& plan,
                      const planning::Projection& projection, const model::Roster& roster,

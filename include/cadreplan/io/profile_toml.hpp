@@ -3,6 +3,7 @@
 /// \ingroup io
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -12,6 +13,10 @@
 #include "cadreplan/policy/rule_registry.hpp"
 
 namespace cadreplan::io {
+
+/// The largest profile file load_profile() (or `extends`) reads: 1 MiB. The default
+/// profile is about 10 KiB; anything far larger is not a profile.
+inline constexpr std::uintmax_t max_profile_bytes = 1024 * 1024;
 
 /// The text of the default profile (`docs/profiles/default.toml`, compiled in).
 [[nodiscard]] std::string_view default_profile_text() noexcept;
@@ -29,8 +34,11 @@ namespace cadreplan::io {
                                             const policy::RuleRegistry& registry,
                                             const std::filesystem::path& base_directory = {});
 
-/// Loads the profile in \p file (see parse_profile()).
-/// \throws ParseError naming the file when it cannot be read or is invalid.
+/// Loads the profile in \p file (see parse_profile()). \p file, and every file it
+/// extends, must be a regular file of at most max_profile_bytes (not a device or a pipe,
+/// which could hang the load or exhaust memory).
+/// \throws ParseError naming the file when it cannot be read, is not a regular file, is
+///   too large, or is invalid.
 [[nodiscard]] policy::Profile load_profile(const std::filesystem::path& file,
                                            const policy::RuleRegistry& registry);
 

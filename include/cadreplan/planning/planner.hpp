@@ -74,8 +74,8 @@ struct PlanningParameters {
 };
 
 /// The planning parameters of \p profile: the rule parameters named above (the profile's
-/// values, else the defaults \p registry's rules declare), and the defaults of
-/// PlanningParameters for the `[planning]` priorities.
+/// values, else the defaults \p registry's rules declare), and the profile's `[planning]`
+/// priorities (policy::PlanningPriorities).
 [[nodiscard]] PlanningParameters planning_parameters(const policy::Profile& profile,
                                                      const policy::RuleRegistry& registry);
 

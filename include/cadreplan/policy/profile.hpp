@@ -79,6 +79,20 @@ struct EligibilityParameters {
   friend bool operator==(const EligibilityParameters&, const EligibilityParameters&) = default;
 };
 
+/// The training planner's priorities (the profile's `[planning]` table): which of two
+/// people, or two courses, get the budget and the seats first. The planner's hard
+/// constraints are not here: they are not a matter of policy choice.
+struct PlanningPriorities {
+  bool secretaries_first = true;  ///< Sitting secretaries before pool candidates.
+  bool largest_gap_first = true;  ///< The largest gap first (`gap_order = "largest_first"`).
+  bool reachable_first = true;    ///< First those whose every gap has a course.
+  bool accredited_only = true;    ///< Only accredited courses and providers (point 1).
+  bool pair_skills = true;        ///< A skills module next to each political theory course.
+
+  /// Priorities compare member by member.
+  friend bool operator==(const PlanningPriorities&, const PlanningPriorities&) = default;
+};
+
 /// The profile all evaluation is parameterised by. Plain data: load one from TOML with
 /// io::load_profile(), or start from io::default_profile().
 struct Profile {
@@ -90,6 +104,7 @@ struct Profile {
   RetirementSchedule retirement;                ///< Statutory retirement ages.
   TermCalendar terms;                           ///< Congress terms.
   EligibilityParameters eligibility;            ///< Appointment eligibility.
+  PlanningPriorities planning;                  ///< The training planner's priorities.
   std::map<std::string, RuleSettings> rules;    ///< Per rule id.
   std::vector<ProfileTestCase> tests;           ///< The profile's own test cases.
   std::string canonical_text;  ///< The profile as canonical TOML (after `extends`).

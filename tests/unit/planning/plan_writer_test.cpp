@@ -138,5 +138,22 @@ TEST(PlanWriter, WritesTextByYearInBothLanguages) {
   EXPECT_TRUE(contains(vietnamese.str(), "(100,0 %)"));
 }
 
+TEST(PlanWriter, TextNamesTheFirstUnresolvedItemsAndCountsThemAll) {
+  Written w = written();
+  const planning::Unresolved item = w.plan.unresolved.front();
+  w.plan.unresolved.assign(max_unresolved_lines + 5, item);
+  std::ostringstream out;
+  write_plan_text(out, w.plan, w.projection, w.roster, w.catalogue, &w.readiness);
+  const std::string text = out.str();
+  EXPECT_TRUE(contains(text, "Not planned: " + std::to_string(max_unresolved_lines + 5) + "\n"));
+  EXPECT_TRUE(contains(text, "    … and 5 more (--format json or csv lists every one)\n")) << text;
+  std::size_t named = 0;
+  for (std::size_t at = text.find(": " + item.rule); at != std::string::npos;
+       at = text.find(": " + item.rule, at + 1)) {
+    ++named;
+  }
+  EXPECT_EQ(named, max_unresolved_lines);
+}
+
 }  // namespace
 }  // namespace cadreplan::io

@@ -484,6 +484,21 @@ TEST(PlanningParameters, ComeFromTheProfilesRules) {
   EXPECT_EQ(planning_parameters(profile, testing::registry()).refreshers_per_year, 0);
 }
 
+TEST(PlanningParameters, ThePrioritiesComeFromThePlanningTable) {
+  policy::Profile profile = testing::default_profile();
+  profile.planning.secretaries_first = false;
+  profile.planning.largest_gap_first = false;
+  profile.planning.reachable_first = false;
+  profile.planning.accredited_only = false;
+  profile.planning.pair_skills = false;
+  const auto parameters = planning_parameters(profile, testing::registry());
+  EXPECT_FALSE(parameters.secretaries_first);
+  EXPECT_EQ(parameters.gap_order, GapOrder::smallest_first);
+  EXPECT_FALSE(parameters.reachable_first);
+  EXPECT_FALSE(parameters.accredited_only);
+  EXPECT_FALSE(parameters.pair_skills);
+}
+
 TEST(Budgets, SumCommuneLevelAllocationsPerYearOfTheTerm) {
   RosterBuilder builder;
   builder.unit("U1").unit("U2");

@@ -361,6 +361,59 @@ TEST(Extends, ACycleIsAnError) {
   EXPECT_THROW((void)load_profile(b, registry()), ParseError);
 }
 
+TEST(Extends, ADirectoryOrADeviceIsAnError) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "folder.toml");
+  expect_diagnostic(error_of("[profile]\nname = \"t\"\nextends = \"folder.toml\"\n", dir.path()),
+                    "p.toml", 3, "profile.extends", "not a regular file");
+  // An endless device must be refused, not read until memory runs out.
+  expect_diagnostic(error_of("[profile]\nname = \"t\"\nextends = \"/dev/zero\"\n", "/"), "p.toml",
+                    3, "profile.extends", "not a regular file");
+}
+
+TEST(LoadProfile, ANonRegularOrHugeFileIsAnErrorNamingIt) {
+  TempDir dir;
+  const auto check = [](const std::filesystem::path& file, const std::string& message_part) {
+    try {
+      (void)load_profile(file, registry());
+      ADD_FAILURE() << "no ParseError for " << file;
+    } catch (const ParseError& error) {
+      ASSERT_EQ(error.diagnostics().size(), 1u);
+      EXPECT_EQ(error.diagnostics()[0].file, file.string());
+      EXPECT_NE(error.diagnostics()[0].message.find(message_part), std::string::npos)
+          << error.diagnostics()[0].message;
+    }
+  };
+  check("/dev/zero", "not a regular file");
+  check(dir.path(), "not a regular file");
+  const auto huge = dir.write("huge.toml", "[profile]\nname = \"t\"\n# " +
+                                              std::string(max_profile_bytes, 'x') + "\n");
+  check(huge, "more than the 1048576");
+}
+
+TEST(ParseProfile, ThePlanningTableSetsThePlannersPriorities) {
+  const auto defaults = default_profile(registry());
+  EXPECT_EQ(defaults.planning, policy::PlanningPriorities{});
+  const auto profile = parse_profile(R"([profile]
+name = "t"
+[planning]
+secretaries_first = false
+gap_order = "smallest_first"
+reachable_first = false
+accredited_only = false
+pair_skills = false
+)", "p.toml", registry());
+  EXPECT_FALSE(profile.planning.secretaries_first);
+  EXPECT_FALSE(profile.planning.largest_gap_first);
+  EXPECT_FALSE(profile.planning.reachable_first);
+  EXPECT_FALSE(profile.planning.accredited_only);
+  EXPECT_FALSE(profile.planning.pair_skills);
+  expect_diagnostic(error_of("[profile]\nname = \"t\"\n[planning]\ngap_order = \"biggest\"\n"), "p.toml",
+                    4, "planning.gap_order", "unknown gap order 'biggest'");
+  expect_diagnostic(error_of("[profile]\nname = \"t\"\n[planning]\nsecretaries_frist = true\n"),
+                    "p.toml", 4, "planning.secretaries_frist", "unknown key");
+}
+
 TEST(LoadProfile, AMissingFileIsAnErrorNamingIt) {
   TempDir dir;
   const auto missing = dir.path() / "nowhere.toml";
