@@ -12,17 +12,14 @@
 
 #include "cadreplan/model/unit.hpp"
 #include "cadreplan/planning/qualification_gap.hpp"
+#include "policy/month_arithmetic.hpp"
 
 namespace cadreplan::planning {
 namespace {
 
 using boost::gregorian::date;
 
-int months_between(date from, date to) {
-  int months = (to.year() - from.year()) * 12 + (to.month() - from.month());
-  if (to.day() < from.day()) --months;
-  return months;
-}
+using policy::detail::months_between;
 
 policy::Text dimension_name(Dimension dimension) {
   switch (dimension) {

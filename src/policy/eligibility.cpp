@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "policy/month_arithmetic.hpp"
 #include "policy/rules/rule_support.hpp"
 
 namespace cadreplan::policy {
@@ -10,11 +11,7 @@ namespace {
 
 using boost::gregorian::date;
 
-int months_between(date from, date to) {
-  int months = (to.year() - from.year()) * 12 + (to.month() - from.month());
-  if (to.day() < from.day()) --months;
-  return months;
-}
+using detail::months_between;
 
 class Reasons {
  public:

@@ -24,4 +24,12 @@ namespace cadreplan::policy::detail {
   return date(year, month, last) + boost::gregorian::days(1);
 }
 
+/// Whole calendar months from \p from to \p to (negative when \p to is earlier): a
+/// month counts once its day of the month is reached, as in "12 months in post".
+[[nodiscard]] inline int months_between(boost::gregorian::date from, boost::gregorian::date to) {
+  int months = (to.year() - from.year()) * 12 + (to.month() - from.month());
+  if (to.day() < from.day()) --months;
+  return months;
+}
+
 }  // namespace cadreplan::policy::detail

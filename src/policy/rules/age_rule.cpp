@@ -1,6 +1,7 @@
 // standard.age: age bounds for holding a position, for taking it, and for being
 // planned for it (a candidate must be able to serve before retirement).
 #include "policy/rules/builtin_rules.hpp"
+#include "policy/month_arithmetic.hpp"
 #include "policy/rules/rule_support.hpp"
 
 namespace cadreplan::policy::rules {
@@ -8,11 +9,7 @@ namespace {
 
 using boost::gregorian::date;
 
-int months_between(date from, date to) {
-  int months = (to.year() - from.year()) * 12 + (to.month() - from.month());
-  if (to.day() < from.day()) --months;
-  return months;
-}
+using detail::months_between;
 
 class AgeRule final : public DocumentedRule {
  public:
