@@ -56,8 +56,9 @@ std::size_t commune_level_units(const model::Roster& subject) {
 // The bundled Sóc Trăng catalogue (109 units) offered in proportion: every course's seats
 // multiplied by the roster's commune-level units over 109.
 planning::Catalogue national_catalogue(std::size_t units) {
-  auto courses = io::load_catalogue_csv(CADREPLAN_SOURCE_DIR "/examples/data/soc-trang-courses.csv")
-                     .catalogue.courses();
+  const auto loaded =
+      io::load_catalogue_csv(CADREPLAN_SOURCE_DIR "/examples/data/soc-trang-courses.csv");
+  const auto courses = loaded.catalogue.courses();
   std::vector<planning::Course> scaled(courses.begin(), courses.end());
   const std::size_t factor = std::max<std::size_t>(1, (units + 108) / 109);
   for (auto& course : scaled) {

@@ -30,7 +30,7 @@ struct GeneratorOptions {
   /// successor pools are planned for the term after it.
   model::Term term = model::Term::from_years(2020, 2025);
   /// The day the roster describes: training before it is done, after it planned. Must
-  /// fall within \ref term.
+  /// fall within the term.
   boost::gregorian::date as_of{2024, 12, 31};
   /// Average cadres per commune-level unit (at least 5: the unit's five leading posts).
   std::size_t cadres_per_unit = 25;
