@@ -5,10 +5,11 @@
 // program holds counts. The child resets its peak resident set (writing 5 to
 // /proc/self/clear_refs resets VmHWM, Linux 4.0+), notes VmRSS and the heap in use
 // (glibc mallinfo2), loads the roster with io::load_roster_csv, and reports:
-//   heap_per_cadre      heap bytes the loaded roster keeps (mallinfo2 uordblks delta);
+//   heap_per_cadre      heap bytes the loaded roster keeps (mallinfo2 uordblks + hblkhd);
 //   resident_per_cadre  resident bytes it keeps (VmRSS delta);
 //   peak_per_cadre      the peak resident bytes while loading (VmHWM - VmRSS before),
-// each divided by the number of cadres.
+// each divided by the number of cadres. The resident figures undercount when the child
+// reuses heap pages the parent had freed (small sizes); heap_per_cadre is the figure to read.
 #include <benchmark/benchmark.h>
 
 #include <malloc.h>
@@ -35,7 +36,12 @@ double status_bytes(const std::string& field) {
   return 0.0;
 }
 
-double heap_in_use() { return static_cast<double>(mallinfo2().uordblks); }
+// Heap in use: small chunks (uordblks) and the large blocks malloc maps on its own
+// (hblkhd; a roster's big vectors are those).
+double heap_in_use() {
+  const struct mallinfo2 info = mallinfo2();
+  return static_cast<double>(info.uordblks + info.hblkhd);
+}
 
 // In the child: load and measure; {heap kept, resident kept, peak while loading}.
 std::array<double, 3> measure_load(const std::filesystem::path& folder) {
