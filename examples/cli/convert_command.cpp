@@ -7,6 +7,7 @@
 #include "cadreplan/io/archive.hpp"
 #include "cadreplan/io/roster_csv.hpp"
 #include "command_line.hpp"
+#include "roster_output.hpp"
 
 namespace cadreplan::cli {
 namespace {
@@ -26,63 +27,7 @@ Examples, from the source folder:
   cadreplan convert soc-trang-2013.cpa soc-trang-2013-csv
   cadreplan convert soc-trang-2013.cpa soc-trang-2013.cpx --profile-name default)";
 
-const char* const roster_files[] = {"units.csv", "cadres.csv", "trainings.csv", "pools.csv",
-                                    "budgets.csv"};
-
 std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-// The archive format OUTPUT asks for, or nothing for a CSV folder.
-std::optional<io::ArchiveFormat> output_format(const ConvertOptions& options) {
-  if (options.format == "binary") return io::ArchiveFormat::binary;
-  if (options.format == "xml") return io::ArchiveFormat::xml;
-  if (options.format == "text") return io::ArchiveFormat::text;
-  if (options.format == "csv") return std::nullopt;
-  if (!options.format.empty()) {
-    throw UsageError("unknown format '" + options.format + "' (expected binary, xml, text or csv)");
-  }
-  const fs::path output(options.output);
-  if (auto format = io::archive_format_for(output)) return format;
-  std::error_code ignored;
-  if (fs::is_directory(output, ignored) || !output.has_extension()) return std::nullopt;
-  throw UsageError("output " + quoted(output) +
-                   ": expected a folder (for CSV files) or a name ending in .cpa (binary "
-                   "archive), .cpx (XML) or .cpt (text); or give --format");
-}
-
-// Refuses to replace what OUTPUT already holds, unless told to.
-void check_output(const fs::path& input, const fs::path& output, bool archive, bool overwrite) {
-  std::error_code ignored;
-  if (fs::exists(output, ignored) && fs::equivalent(input, output, ignored)) {
-    throw UsageError("output " + quoted(output) + " is the input roster");
-  }
-  const fs::file_status status = fs::status(output, ignored);
-  if (archive) {
-    if (fs::is_directory(status)) {
-      throw UsageError("output " + quoted(output) + " is a folder, not an archive");
-    }
-    if (fs::exists(status) && !overwrite) {
-      throw UsageError("output " + quoted(output) + " exists; give --overwrite to replace it");
-    }
-    return;
-  }
-  if (fs::exists(status) && !fs::is_directory(status)) {
-    throw UsageError("output " + quoted(output) + " is a file, not a folder for CSV files");
-  }
-  for (const char* name : roster_files) {
-    if (fs::exists(output / name, ignored) && !overwrite) {
-      throw UsageError("output folder " + quoted(output) + " already holds a roster (" + name +
-                       "); give --overwrite to replace it");
-    }
-  }
-}
-
-std::string describe(const model::Roster& roster) {
-  return std::to_string(roster.units().size()) + " units, " +
-         std::to_string(roster.cadres().size()) + " cadres, " +
-         std::to_string(roster.trainings().size()) + " training records, " +
-         std::to_string(roster.pools().size()) + " pool entries, " +
-         std::to_string(roster.budgets().size()) + " budget lines";
-}
 
 }  // namespace
 
@@ -117,8 +62,11 @@ int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& 
     throw UsageError("roster " + quoted(input) +
                      " does not exist (expected a folder of CSV files or an archive)");
   }
-  const std::optional<io::ArchiveFormat> format = output_format(options);
-  check_output(input, output, format.has_value(), options.overwrite);
+  const std::optional<io::ArchiveFormat> format = output_archive_format(options.format, output);
+  if (fs::exists(output, ignored) && fs::equivalent(input, output, ignored)) {
+    throw UsageError("output " + quoted(output) + " is the input roster");
+  }
+  check_output(output, format.has_value(), options.overwrite);
 
   io::CsvLoadOptions csv_options;
   csv_options.keep_going = options.keep_going;
@@ -127,24 +75,17 @@ int run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& 
     err << "cadreplan: " << warning.to_string() << '\n';
   }
 
-  if (format) {
-    io::ArchiveContents contents;
-    contents.profile_name =
-        options.profile_name.empty() ? loaded.profile_name : options.profile_name;
-    contents.roster = std::move(loaded.roster);
-    io::save_archive(contents, output, *format);
-    out << "Wrote " << output.string() << " (" << io::archive_format_name(*format)
-        << " archive): " << describe(contents.roster);
-    if (!contents.profile_name.empty()) out << "; profile " << contents.profile_name;
-    out << ".\n";
-    return exit_success;
-  }
-  if (!loaded.profile_name.empty()) {
+  io::ArchiveContents contents;
+  contents.profile_name = options.profile_name.empty() ? loaded.profile_name : options.profile_name;
+  contents.roster = std::move(loaded.roster);
+  if (!format && !loaded.profile_name.empty()) {
     err << "cadreplan: warning: the archive's profile name '" << loaded.profile_name
         << "' has no place in a CSV folder and is not written\n";
   }
-  io::save_roster_csv(loaded.roster, output);
-  out << "Wrote " << output.string() << " (CSV folder): " << describe(loaded.roster) << ".\n";
+  const std::string written = write_roster(contents, output, format);
+  out << "Wrote " << output.string() << " (" << written << "): " << describe_roster(contents.roster);
+  if (format && !contents.profile_name.empty()) out << "; profile " << contents.profile_name;
+  out << ".\n";
   return exit_success;
 }
 

@@ -9,6 +9,7 @@
 #include "command_line.hpp"
 #include "check_command.hpp"
 #include "convert_command.hpp"
+#include "generate_command.hpp"
 #include "plan_command.hpp"
 #include "stats_command.hpp"
 
@@ -25,6 +26,7 @@ Start here, from the source folder, with the bundled roster of Sóc Trăng provi
   cadreplan check examples/data/soc-trang-2013 --as-of 2013-12-31
   cadreplan plan examples/data/soc-trang-2013 --term 2015-2020 --catalog examples/data/soc-trang-courses.csv
   cadreplan convert examples/data/soc-trang-2013 soc-trang-2013.cpa
+  cadreplan generate national --cadres 1000000
   cadreplan profile --default > my-profile.toml
 Run 'cadreplan COMMAND --help' for a command's options.
 
@@ -61,6 +63,8 @@ int main(int argc, char** argv) {
   const CLI::App* plan = cadreplan::cli::add_plan_command(app, plan_options);
   cadreplan::cli::ConvertOptions convert_options;
   const CLI::App* convert = cadreplan::cli::add_convert_command(app, convert_options);
+  cadreplan::cli::GenerateOptions generate_options;
+  const CLI::App* generate = cadreplan::cli::add_generate_command(app, generate_options);
 
   try {
     app.parse(argc, argv);
@@ -75,6 +79,7 @@ int main(int argc, char** argv) {
         if (rules->parsed()) return cadreplan::cli::run_rules(rules_options, std::cout, std::cerr);
         if (plan->parsed()) return cadreplan::cli::run_plan(plan_options, std::cout, std::cerr);
         if (convert->parsed()) return cadreplan::cli::run_convert(convert_options, std::cout, std::cerr);
+        if (generate->parsed()) return cadreplan::cli::run_generate(generate_options, std::cout, std::cerr);
         return static_cast<int>(cadreplan::cli::exit_bad_input);  // require_subcommand(1)
       },
       std::cerr);

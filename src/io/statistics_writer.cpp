@@ -376,9 +376,14 @@ class TextTable {
   }
 
   std::string change_text(std::ptrdiff_t change) const {
-    std::string text = change == 0  ? std::string(phrases_.unchanged)
-                       : change > 0 ? "+" + std::to_string(change)
-                                    : std::to_string(change);
+    // Appended, not `"+" + std::to_string(...)`: GCC 12's -Wrestrict misfires on that at -O3.
+    std::string text;
+    if (change == 0) {
+      text = phrases_.unchanged;
+    } else {
+      if (change > 0) text += '+';
+      text += std::to_string(change);
+    }
     const auto& baseline = comparison_->baseline.query;
     if (baseline.as_of == current_.query.as_of) {
       text += phrases_.versus_baseline;

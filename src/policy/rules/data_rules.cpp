@@ -18,9 +18,11 @@ class MissingQualificationRule final : public DocumentedRule {
     auto note = [&](bool known, std::string_view code, const char* english, const char* vietnamese) {
       if (known) return;
       const char* separator = missing_codes.empty() ? "" : ", ";
-      missing_codes += std::string(missing_codes.empty() ? "" : ";") + std::string(code);
-      missing.english += separator + std::string(english);
-      missing.vietnamese += separator + std::string(vietnamese);
+      // Appended piece by piece: GCC 12's -Wrestrict misfires on `std::string + ...` at -O3.
+      if (!missing_codes.empty()) missing_codes += ';';
+      missing_codes += code;
+      (missing.english += separator) += english;
+      (missing.vietnamese += separator) += vietnamese;
     };
     note(cadre.general_education.has_value(), "general_education", "general education",
          "trình độ học vấn");
