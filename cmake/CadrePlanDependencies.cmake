@@ -7,6 +7,7 @@
 # profiles) are used only inside the library.
 find_package(Boost 1.74 REQUIRED COMPONENTS serialization date_time)
 find_package(nlohmann_json 3.10 REQUIRED)
+find_package(Threads REQUIRED)  # policy::evaluate with EvaluationOptions::jobs > 1
 find_package(tomlplusplus 3 REQUIRED)
 
 find_package(PkgConfig REQUIRED)

@@ -54,6 +54,7 @@ CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
       ->check(CLI::Range(0, 5));
   check->add_option("--unit", options.units, "Keep only findings about this unit id (repeatable)");
   check->add_flag("--keep-going", options.keep_going, "Report every error in the roster instead of the first");
+  add_jobs_option(*check, options.jobs);
   check->footer(check_footer);
   return check;
 }
@@ -80,6 +81,7 @@ CLI::App* add_rules_command(CLI::App& app, RulesOptions& options) {
 int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err) {
   const auto registry = policy::RuleRegistry::with_builtin_rules();
   policy::EvaluationOptions evaluation;
+  evaluation.jobs = options.jobs;
   evaluation.as_of = date_or_today(options.as_of, "--as-of");
   check_rule_names(options.rules, registry);
   evaluation.only_rules.insert(options.rules.begin(), options.rules.end());

@@ -22,6 +22,7 @@ struct CheckOptions {
   std::vector<int> points;           ///< `--point` filters.
   std::vector<std::string> units;    ///< `--unit` filters.
   bool keep_going = false;           ///< `--keep-going`.
+  unsigned jobs = 1;                 ///< `--jobs`: threads (0: one per core).
 };
 
 /// The options of `cadreplan profile`.

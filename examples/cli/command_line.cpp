@@ -51,6 +51,14 @@ boost::gregorian::date date_or_today(const std::string& text, std::string_view o
   }
 }
 
+void add_jobs_option(CLI::App& command, unsigned& jobs) {
+  command
+      .add_option("--jobs,-j", jobs,
+                  "Threads to use, e.g. 2 on a two-core machine; 0: one per core (default: 1). "
+                  "The output is the same whatever the number")
+      ->check(CLI::Range(0U, 256U));
+}
+
 model::Roster load_roster(const std::filesystem::path& path, bool keep_going, std::ostream& err) {
   std::error_code ignored;
   if (!std::filesystem::exists(std::filesystem::status(path, ignored))) {

@@ -3,6 +3,7 @@
 ///   errors, option values (dates, formats, languages) and loading a roster.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <filesystem>
@@ -57,6 +58,10 @@ enum class OutputFormat {
 /// \throws UsageError naming the option and the value when it is not a date.
 [[nodiscard]] boost::gregorian::date date_or_today(const std::string& text,
                                                    std::string_view option);
+
+/// Adds `--jobs N` to \p command, stored in \p jobs: threads for the work that can be
+/// shared (0: one per core). The output is the same, byte for byte, whatever N is.
+void add_jobs_option(CLI::App& command, unsigned& jobs);
 
 /// Loads the roster at \p path (a folder of CSV files or an archive, see
 /// io::load_roster_any()), printing load warnings on \p err as

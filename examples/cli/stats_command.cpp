@@ -84,6 +84,7 @@ CLI::App* add_stats_command(CLI::App& app, StatsOptions& options) {
       ->check(CLI::IsMember(output_format_names()));
   stats->add_option("--lang", options.language, "Language of the text: en or vi (default: en)")
       ->check(CLI::IsMember(language_names()));
+  add_jobs_option(*stats, options.jobs);
   stats->add_flag("--keep-going", options.keep_going,
                   "Report every error in the roster instead of stopping at the first");
   stats->footer(stats_footer);
@@ -105,14 +106,14 @@ int run_stats(const StatsOptions& options, std::ostream& out, std::ostream& err)
   }
 
   const model::Roster roster = load_roster(options.roster, options.keep_going, err);
-  report::Statistics statistics = report::compute_statistics(roster, query);
+  report::Statistics statistics = report::compute_statistics(roster, query, options.jobs);
   if (!compared) {
     write(out, statistics, format, language);
     return exit_success;
   }
   std::optional<model::Roster> other;
   if (!options.baseline.empty()) other = load_roster(options.baseline, options.keep_going, err);
-  report::Statistics baseline = report::compute_statistics(other ? *other : roster, baseline_query);
+  report::Statistics baseline = report::compute_statistics(other ? *other : roster, baseline_query, options.jobs);
   write(out, report::compare(std::move(statistics), std::move(baseline)), format, language);
   return exit_success;
 }

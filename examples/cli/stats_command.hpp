@@ -20,6 +20,7 @@ struct StatsOptions {
   std::string format = "text";         ///< `--format`.
   std::string language = "en";         ///< `--lang`.
   bool keep_going = false;             ///< `--keep-going`.
+  unsigned jobs = 1;                 ///< `--jobs`: threads (0: one per core).
 };
 
 /// Adds the `stats` subcommand to \p app, storing what it parses in \p options.

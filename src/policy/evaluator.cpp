@@ -1,7 +1,10 @@
 #include "cadreplan/policy/evaluator.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <set>
+#include <span>
+#include <thread>
 #include <tuple>
 
 #include "cadreplan/policy/evaluation_context.hpp"
@@ -15,12 +18,13 @@ namespace {
 class CollectingSink final : public FindingSink {
  public:
   CollectingSink(const EvaluationOptions& options, std::vector<Finding>& findings)
-      : options_(options), findings_(findings) {}
+      : options_(options), findings_(&findings) {}
 
   void use(const Rule& rule, Severity severity) {
     rule_ = &rule;
     severity_ = severity;
   }
+  void collect_into(std::vector<Finding>& findings) { findings_ = &findings; }
 
   void report(Finding finding) override {
     finding.rule_id = rule_->info().id;
@@ -29,12 +33,12 @@ class CollectingSink final : public FindingSink {
     if (!options_.only_units.empty() && !options_.only_units.contains(finding.unit_id.str())) {
       return;
     }
-    findings_.push_back(std::move(finding));
+    findings_->push_back(std::move(finding));
   }
 
  private:
   const EvaluationOptions& options_;
-  std::vector<Finding>& findings_;
+  std::vector<Finding>* findings_;
   const Rule* rule_ = nullptr;
   Severity severity_ = Severity::error;
 };
@@ -47,11 +51,88 @@ bool selected(const Rule& rule, const Profile& profile, const EvaluationOptions&
   return true;
 }
 
-void run_rule(const Rule& rule, const EvaluationContext& context, CollectingSink& sink) {
-  const auto& roster = context.roster();
-  for (const auto& cadre : roster.cadres()) rule.evaluate_cadre(cadre, context, sink);
-  for (const auto& unit : roster.units()) rule.evaluate_unit(unit, context, sink);
-  rule.evaluate_roster(context, sink);
+/// A selected rule with the severity the profile gives it.
+struct ActiveRule {
+  const Rule* rule;
+  Severity severity;
+};
+
+std::vector<ActiveRule> active_rules(const Profile& profile, const RuleRegistry& registry,
+                                     const EvaluationOptions& options) {
+  std::vector<ActiveRule> active;
+  for (const auto& rule : registry.rules()) {
+    if (!selected(*rule, profile, options)) continue;
+    const auto& info = rule->info();
+    active.push_back({rule.get(), profile.settings_of(info.id).severity.value_or(info.default_severity)});
+  }
+  return active;
+}
+
+/// Findings of the per-cadre pass: [rule][share], each share a contiguous run of cadres.
+using CadreFindings = std::vector<std::vector<std::vector<Finding>>>;
+
+void evaluate_share(std::span<const model::Cadre> cadres, std::size_t share,
+                    const std::vector<ActiveRule>& rules, const EvaluationContext& context,
+                    const EvaluationOptions& options, CadreFindings& findings) {
+  std::vector<Finding> unused;
+  CollectingSink sink(options, unused);
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    sink.use(*rules[r].rule, rules[r].severity);
+    sink.collect_into(findings[r][share]);
+    for (const auto& cadre : cadres) rules[r].rule->evaluate_cadre(cadre, context, sink);
+  }
+}
+
+std::size_t share_count(unsigned jobs, std::size_t cadres) {
+  if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
+  // Below a few thousand cadres a thread costs more than it saves.
+  constexpr std::size_t min_cadres_per_share = 4096;
+  return std::clamp<std::size_t>(cadres / min_cadres_per_share, 1, jobs);
+}
+
+// Each share runs on a thread of its own (the first on this one); an exception from any
+// is rethrown here, the first share's first, so a failure is as deterministic as a result.
+CadreFindings evaluate_cadres(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
+                              const EvaluationOptions& options) {
+  const auto cadres = context.roster().cadres();
+  const std::size_t shares = share_count(options.jobs, cadres.size());
+  CadreFindings findings(rules.size(), std::vector<std::vector<Finding>>(shares));
+  std::vector<std::exception_ptr> failures(shares);
+  const auto run = [&](std::size_t share) {
+    const std::size_t begin = cadres.size() * share / shares;
+    const std::size_t end = cadres.size() * (share + 1) / shares;
+    try {
+      evaluate_share(cadres.subspan(begin, end - begin), share, rules, context, options, findings);
+    } catch (...) {
+      failures[share] = std::current_exception();
+    }
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t share = 1; share < shares; ++share) threads.emplace_back(run, share);
+    run(0);
+  }  // the jthreads join here
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  return findings;
+}
+
+// The findings in the order one thread would emit them: rule by rule, its cadres (share
+// by share, which keeps the roster's order), then its units, then the roster.
+void run_rules(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
+               const EvaluationOptions& options, std::vector<Finding>& findings) {
+  CadreFindings by_cadre = evaluate_cadres(rules, context, options);
+  CollectingSink sink(options, findings);
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    for (auto& share : by_cadre[r]) {
+      findings.insert(findings.end(), std::make_move_iterator(share.begin()),
+                      std::make_move_iterator(share.end()));
+    }
+    sink.use(*rules[r].rule, rules[r].severity);
+    for (const auto& unit : context.roster().units()) rules[r].rule->evaluate_unit(unit, context, sink);
+    rules[r].rule->evaluate_roster(context, sink);
+  }
 }
 
 void sort_findings(std::vector<Finding>& findings) {
@@ -106,12 +187,7 @@ ComplianceReport evaluate(const model::Roster& roster, const Profile& profile,
   report.as_of = options.as_of;
   report.profile_name = profile.name;
   report.profile_sha256 = profile.sha256;
-  CollectingSink sink(options, report.findings);
-  for (const auto& rule : registry.rules()) {
-    if (!selected(*rule, profile, options)) continue;
-    sink.use(*rule, profile.settings_of(rule->info().id).severity.value_or(rule->info().default_severity));
-    run_rule(*rule, context, sink);
-  }
+  run_rules(active_rules(profile, registry, options), context, options, report.findings);
   sort_findings(report.findings);
   summarise(context, options, report);
   return report;

@@ -24,6 +24,10 @@ struct EvaluationOptions {
   std::set<std::string> only_rules;    ///< Keep only these rule ids (empty: all).
   std::set<int> only_points;           ///< Keep only these policy points (empty: all).
   std::set<std::string> only_units;    ///< Keep only findings about these units (empty: all).
+  /// Threads that evaluate the per-cadre rules, each over a contiguous share of the
+  /// cadres (0: one per hardware thread). The report is the same, finding for finding
+  /// and in the same order, whatever the number.
+  unsigned jobs = 1;
 };
 
 /// Finding counts by severity.

@@ -46,7 +46,9 @@ class FindingSink {
 
 /// A rule. Implementations are stateless apart from their info; parameters come from
 /// the EvaluationContext's profile, never from literals, so evaluation is a pure
-/// function of (roster, profile, date).
+/// function of (roster, profile, date). evaluate_cadre() may be called from several
+/// threads at once (EvaluationOptions::jobs), each with a sink of its own: it must not
+/// modify shared state.
 class Rule {
  public:
   virtual ~Rule() = default;

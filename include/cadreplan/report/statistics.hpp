@@ -52,6 +52,12 @@ class Tally {
     }
   }
 
+  /// Adds every count of \p other to this tally's (to combine partial counts).
+  Tally& operator+=(const Tally& other) noexcept {
+    for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
+    unknown_ += other.unknown_;
+    return *this;
+  }
   /// Tallies compare count by count.
   friend bool operator==(const Tally&, const Tally&) = default;
 
@@ -112,7 +118,9 @@ struct Statistics {
 ///
 /// A holding whose `since` is after the date does not count. Runs in time linear in the
 /// number of units and cadres (it walks the roster's position index, not every cadre).
+/// With \p jobs above 1 (0: one per hardware thread) the holders are counted by that many
+/// threads, each over a share of them; the result is the same whatever the number.
 [[nodiscard]] Statistics compute_statistics(const model::Roster& roster,
-                                            const StatisticsQuery& query);
+                                            const StatisticsQuery& query, unsigned jobs = 1);
 
 }  // namespace cadreplan::report
