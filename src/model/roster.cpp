@@ -1,8 +1,10 @@
 #include "cadreplan/model/roster.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 namespace cadreplan::model {
@@ -67,51 +69,55 @@ void Roster::index() {
     }
   }
 
-  auto unit_of = [&](const UnitId& id, const std::string& where) {
+  // `where` is called only on failure: building its text for every record would cost a
+  // heap allocation per training record of a national roster.
+  auto unit_of = [&](const UnitId& id, const auto& where) {
     const auto found = unit_by_id_.find(id);
-    if (found == unit_by_id_.end()) fail(where + " refers to unknown unit " + quoted(id.str()));
+    if (found == unit_by_id_.end()) fail(where() + " refers to unknown unit " + quoted(id.str()));
     return found->second;
   };
-  auto cadre_of = [&](const CadreId& id, const std::string& where) {
+  auto cadre_of = [&](const CadreId& id, const auto& where) {
     const auto found = cadre_by_id_.find(id);
-    if (found == cadre_by_id_.end()) fail(where + " refers to unknown cadre " + quoted(id.str()));
+    if (found == cadre_by_id_.end()) fail(where() + " refers to unknown cadre " + quoted(id.str()));
     return found->second;
+  };
+  const auto record = [](std::string_view table, std::size_t i) {
+    return std::string(table) + ": record " + std::to_string(i + 1);
   };
 
-  std::vector<std::uint32_t> group_of(tables_.cadres.size());
+  unit_of_cadre_.resize(tables_.cadres.size());
   cadres_by_position_.assign(all_codes<Position>().size(), {});
   for (std::size_t i = 0; i < tables_.cadres.size(); ++i) {
     const auto& cadre = tables_.cadres[i];
-    group_of[i] = unit_of(cadre.unit_id, "cadres: cadre " + quoted(cadre.id.str()));
+    unit_of_cadre_[i] = unit_of(cadre.unit_id, [&] { return "cadres: cadre " + quoted(cadre.id.str()); });
     for (std::size_t p = 0; p < cadre.positions.size(); ++p) {
       auto& holders = cadres_by_position_[static_cast<std::size_t>(cadre.positions[p].position)];
       if (holders.empty() || holders.back() != i) holders.push_back(static_cast<std::uint32_t>(i));
     }
   }
-  cadres_by_unit_ = IndexGroups(group_of, tables_.units.size());
+  cadres_by_unit_ = IndexGroups(unit_of_cadre_, tables_.units.size());
 
-  group_of.resize(tables_.trainings.size());
+  cadre_of_training_.resize(tables_.trainings.size());
   for (std::size_t i = 0; i < tables_.trainings.size(); ++i) {
     const auto& training = tables_.trainings[i];
-    group_of[i] = cadre_of(training.cadre_id,
-                           "trainings: record " + std::to_string(i + 1) + " (" +
-                               training.course + ")");
+    cadre_of_training_[i] = cadre_of(training.cadre_id, [&] {
+      return record("trainings", i) + " (" + training.course + ")";
+    });
   }
-  trainings_by_cadre_ = IndexGroups(group_of, tables_.cadres.size());
+  trainings_by_cadre_ = IndexGroups(cadre_of_training_, tables_.cadres.size());
 
-  group_of.resize(tables_.pools.size());
+  std::vector<std::uint32_t> group_of(tables_.pools.size());
+  cadre_of_pool_.resize(tables_.pools.size());
   for (std::size_t i = 0; i < tables_.pools.size(); ++i) {
     const auto& entry = tables_.pools[i];
-    const std::string where = "pools: record " + std::to_string(i + 1);
-    group_of[i] = unit_of(entry.unit_id, where);
-    cadre_of(entry.cadre_id, where);
+    group_of[i] = unit_of(entry.unit_id, [&] { return record("pools", i); });
+    cadre_of_pool_[i] = cadre_of(entry.cadre_id, [&] { return record("pools", i); });
   }
   pools_by_unit_ = IndexGroups(group_of, tables_.units.size());
 
   group_of.resize(tables_.budgets.size());
   for (std::size_t i = 0; i < tables_.budgets.size(); ++i) {
-    group_of[i] = unit_of(tables_.budgets[i].unit_id,
-                          "budgets: record " + std::to_string(i + 1));
+    group_of[i] = unit_of(tables_.budgets[i].unit_id, [&] { return record("budgets", i); });
   }
   budgets_by_unit_ = IndexGroups(group_of, tables_.units.size());
 }
@@ -157,6 +163,23 @@ void Roster::validate() const {
            std::to_string(line.year));
     }
   }
+}
+
+std::ptrdiff_t Roster::index_of(const Cadre& cadre) const noexcept {
+  const Cadre* first = tables_.cadres.data();
+  // Compared as addresses: a cadre from elsewhere is not in this roster's array.
+  if (std::less<>{}(&cadre, first) || !std::less<>{}(&cadre, first + tables_.cadres.size())) {
+    return cadre_index(cadre.id);
+  }
+  return &cadre - first;
+}
+
+std::ptrdiff_t Roster::index_of(const Unit& unit) const noexcept {
+  const Unit* first = tables_.units.data();
+  if (std::less<>{}(&unit, first) || !std::less<>{}(&unit, first + tables_.units.size())) {
+    return unit_index(unit.id);
+  }
+  return &unit - first;
 }
 
 const Unit* Roster::find_unit(const UnitId& id) const noexcept {

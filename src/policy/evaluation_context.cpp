@@ -32,7 +32,9 @@ model::Term EvaluationContext::next_term() const {
 }
 
 const model::Unit& EvaluationContext::unit_of(const model::Cadre& cadre) const noexcept {
-  return *roster_->find_unit(cadre.unit_id);
+  const auto index = roster_->index_of(cadre);
+  if (index < 0) return *roster_->find_unit(cadre.unit_id);  // a cadre from elsewhere
+  return roster_->units()[roster_->unit_index_of_cadre(static_cast<std::size_t>(index))];
 }
 
 bool EvaluationContext::holds_in_commune(const model::Cadre& cadre,
@@ -43,7 +45,7 @@ bool EvaluationContext::holds_in_commune(const model::Cadre& cadre,
 std::vector<const model::TrainingRecord*> EvaluationContext::trainings_of(
     const model::Cadre& cadre) const {
   std::vector<const model::TrainingRecord*> records;
-  const auto index = roster_->cadre_index(cadre.id);
+  const auto index = roster_->index_of(cadre);
   if (index < 0) return records;
   for (std::uint32_t training : roster_->trainings_of_cadre(static_cast<std::size_t>(index))) {
     records.push_back(&roster_->trainings()[training]);
@@ -52,7 +54,7 @@ std::vector<const model::TrainingRecord*> EvaluationContext::trainings_of(
 }
 
 std::size_t EvaluationContext::secretaries_in(const model::Unit& unit) const noexcept {
-  const auto index = roster_->unit_index(unit.id);
+  const auto index = roster_->index_of(unit);
   if (index < 0) return 0;
   std::size_t count = 0;
   for (std::uint32_t cadre : roster_->cadres_of_unit(static_cast<std::size_t>(index))) {

@@ -97,6 +97,24 @@ class Roster {
   /// Index of cadre \p id in cadres(), or -1.
   [[nodiscard]] std::ptrdiff_t cadre_index(const CadreId& id) const noexcept;
 
+  /// Index in cadres() of \p cadre: found by its address when it is one of cadres()
+  /// (no hashing), by its id otherwise; -1 when the roster has no such cadre.
+  [[nodiscard]] std::ptrdiff_t index_of(const Cadre& cadre) const noexcept;
+  /// Index in units() of \p unit, the same way; -1 when the roster has no such unit.
+  [[nodiscard]] std::ptrdiff_t index_of(const Unit& unit) const noexcept;
+  /// Index in units() of cadre number \p cadre_index's unit.
+  [[nodiscard]] std::uint32_t unit_index_of_cadre(std::size_t cadre_index) const noexcept {
+    return unit_of_cadre_[cadre_index];
+  }
+  /// Index in cadres() of the cadre of training record number \p training_index.
+  [[nodiscard]] std::uint32_t cadre_index_of_training(std::size_t training_index) const noexcept {
+    return cadre_of_training_[training_index];
+  }
+  /// Index in cadres() of the cadre of pool entry number \p pool_index.
+  [[nodiscard]] std::uint32_t cadre_index_of_pool(std::size_t pool_index) const noexcept {
+    return cadre_of_pool_[pool_index];
+  }
+
   /// Indices (into cadres()) of the cadres working in unit number \p unit_index.
   [[nodiscard]] std::span<const std::uint32_t> cadres_of_unit(std::size_t unit_index) const noexcept {
     return cadres_by_unit_[unit_index];
@@ -134,6 +152,9 @@ class Roster {
   RosterTables tables_;
   std::unordered_map<UnitId, std::uint32_t> unit_by_id_;
   std::unordered_map<CadreId, std::uint32_t> cadre_by_id_;
+  std::vector<std::uint32_t> unit_of_cadre_;      // cadre index -> unit index
+  std::vector<std::uint32_t> cadre_of_training_;  // training index -> cadre index
+  std::vector<std::uint32_t> cadre_of_pool_;      // pool entry index -> cadre index
   IndexGroups cadres_by_unit_;
   std::vector<std::vector<std::uint32_t>> cadres_by_position_;
   IndexGroups trainings_by_cadre_;

@@ -26,10 +26,12 @@ class AgeRule final : public DocumentedRule {
 
   void evaluate_roster(const EvaluationContext& context, FindingSink& sink) const override {
     const int minimum_months = static_cast<int>(context.integer(*this, "pool_min_months_to_retirement"));
-    for (const auto& entry : context.roster().pools()) {
+    const auto& roster = context.roster();
+    for (std::size_t i = 0; i < roster.pools().size(); ++i) {
+      const auto& entry = roster.pools()[i];
       if (entry.term.last_day() < context.as_of()) continue;  // past pools are history
-      const auto* cadre = context.roster().find_cadre(entry.cadre_id);
-      if (cadre == nullptr || cadre->holds(entry.position, context.as_of())) continue;
+      const auto* cadre = &roster.cadres()[roster.cadre_index_of_pool(i)];
+      if (cadre->holds(entry.position, context.as_of())) continue;
       const date start = std::max(entry.term.start(), context.as_of());
       const auto* standard = standard_on(context.profile(), entry.position, start);
       if (standard == nullptr) continue;

@@ -21,13 +21,15 @@ class AccreditedProviderRule final : public DocumentedRule {
     // A roster names few providers many times: fold and match each name once (folding
     // every record's provider was most of `check`'s time on a national roster).
     std::unordered_map<std::string_view, bool> accredited;
-    for (const auto& record : context.roster().trainings()) {
+    const auto& roster = context.roster();
+    for (std::size_t i = 0; i < roster.trainings().size(); ++i) {
+      const auto& record = roster.trainings()[i];
       if (record.provider.empty() || context.as_of() < record.start_date) continue;
       if (record.status == model::TrainingStatus::cancelled) continue;
       auto [verdict, added] = accredited.try_emplace(record.provider, false);
       if (added) verdict->second = context.profile().is_accredited(record.provider);
       if (verdict->second) continue;
-      const auto* cadre = context.roster().find_cadre(record.cadre_id);
+      const auto* cadre = &roster.cadres()[roster.cadre_index_of_training(i)];
       Finding finding = cadre_finding(
           context, *cadre,
           {describe(*cadre) + ": course " + record.course + " (" + iso(record.start_date) +

@@ -1,6 +1,7 @@
 // Point 2 of the policy: plan training for the secretary position and its
 // successor pool from the start of the term.
-#include <map>
+#include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 #include "cadreplan/model/code.hpp"
@@ -116,18 +117,24 @@ class PlanAtTermStartRule final : public DocumentedRule {
   void evaluate_roster(const EvaluationContext& context, FindingSink& sink) const override {
     // A candidate in several pools is judged once, from the earliest addition: taking the
     // first entry in table order made the result depend on the order of pools.csv.
-    std::map<std::string, std::pair<const model::Cadre*, date>> candidates;
-    for (const auto& entry : context.roster().pools()) {
+    // By cadre index, not id: a national roster has hundreds of thousands of candidates.
+    const auto& roster = context.roster();
+    std::unordered_map<std::uint32_t, date> candidates;
+    for (std::size_t i = 0; i < roster.pools().size(); ++i) {
+      const auto& entry = roster.pools()[i];
       if (entry.term.last_day() < context.as_of()) continue;
-      const auto* cadre = context.roster().find_cadre(entry.cadre_id);
-      if (context.holds_in_commune(*cadre, model::Position::secretary)) continue;  // done above
+      const std::uint32_t index = roster.cadre_index_of_pool(i);
+      if (context.holds_in_commune(roster.cadres()[index], model::Position::secretary)) continue;  // done above
       date from = context.current_term().start();
       if (entry.added_on && from < *entry.added_on) from = *entry.added_on;
-      const auto [found, inserted] = candidates.try_emplace(cadre->id.str(), cadre, from);
-      if (!inserted && from < found->second.second) found->second.second = from;
+      const auto [found, inserted] = candidates.try_emplace(index, from);
+      if (!inserted && from < found->second) found->second = from;
     }
-    for (const auto& [id, candidate] : candidates) {
-      check(*candidate.first, candidate.second, "pool candidate", context, sink);
+    // In roster order, so the findings come out in the same order on every machine.
+    std::vector<std::pair<std::uint32_t, date>> ordered(candidates.begin(), candidates.end());
+    std::sort(ordered.begin(), ordered.end());
+    for (const auto& [index, from] : ordered) {
+      check(roster.cadres()[index], from, "pool candidate", context, sink);
     }
   }
 
