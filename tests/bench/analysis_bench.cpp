@@ -28,14 +28,15 @@ void stats(benchmark::State& state) {
 }
 BENCHMARK(stats)->Apply(national_sizes);
 
-// As `cadreplan check ROSTER --as-of 2024-12-31`: every rule of the default profile.
-void check(benchmark::State& state) {
+// As `cadreplan check ROSTER --as-of 2024-12-31 --jobs N`: every rule of the default profile.
+void run_check(benchmark::State& state, unsigned jobs) {
   const auto cadres = static_cast<std::size_t>(state.range(0));
   const model::Roster& subject = roster(cadres);
   const auto registry = policy::RuleRegistry::with_builtin_rules();
   const auto profile = io::default_profile(registry);
   policy::EvaluationOptions options;
   options.as_of = roster_options(cadres).as_of;
+  options.jobs = jobs;
   std::size_t findings = 0;
   for (auto _ : state) {
     const auto report = policy::evaluate(subject, profile, registry, options);
@@ -45,6 +46,12 @@ void check(benchmark::State& state) {
   state.counters["findings"] = static_cast<double>(findings);
   count_cadres(state, cadres);
 }
+
+void check(benchmark::State& state) { run_check(state, 1); }
+// Two threads (`--jobs 2`): measured in wall time, since the CPU time of the benchmark's
+// thread leaves out the second one.
+void check_two_jobs(benchmark::State& state) { run_check(state, 2); }
+BENCHMARK(check_two_jobs)->Apply(national_sizes)->UseRealTime();
 BENCHMARK(check)->Apply(national_sizes);
 
 std::size_t commune_level_units(const model::Roster& subject) {
