@@ -4,10 +4,10 @@
 #include <exception>
 #include <set>
 #include <span>
-#include <thread>
 #include <tuple>
 
 #include "cadreplan/policy/evaluation_context.hpp"
+#include "detail/shares.hpp"
 #include "policy/rules/rule_support.hpp"
 
 namespace cadreplan::policy {
@@ -88,35 +88,23 @@ void evaluate_share(std::span<const model::Cadre> cadres, std::size_t share,
   }
 }
 
-std::size_t share_count(unsigned jobs, std::size_t cadres) {
-  if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
-  // Below a few thousand cadres a thread costs more than it saves.
-  constexpr std::size_t min_cadres_per_share = 4096;
-  return std::clamp<std::size_t>(cadres / min_cadres_per_share, 1, jobs);
-}
-
 // Each share runs on a thread of its own (the first on this one); an exception from any
 // is rethrown here, the first share's first, so a failure is as deterministic as a result.
 CadreFindings evaluate_cadres(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
                               const EvaluationOptions& options) {
   const auto cadres = context.roster().cadres();
-  const std::size_t shares = share_count(options.jobs, cadres.size());
+  // Below a few thousand cadres a thread costs more than it saves.
+  constexpr std::size_t min_cadres_per_share = 4096;
+  const std::size_t shares = cadreplan::detail::share_count(options.jobs, cadres.size(), min_cadres_per_share);
   CadreFindings findings(rules.size(), std::vector<std::vector<Finding>>(shares));
   std::vector<std::exception_ptr> failures(shares);
-  const auto run = [&](std::size_t share) {
-    const std::size_t begin = cadres.size() * share / shares;
-    const std::size_t end = cadres.size() * (share + 1) / shares;
+  cadreplan::detail::run_shares(cadres.size(), shares, [&](std::size_t share, std::size_t begin, std::size_t end) {
     try {
       evaluate_share(cadres.subspan(begin, end - begin), share, rules, context, options, findings);
     } catch (...) {
       failures[share] = std::current_exception();
     }
-  };
-  {
-    std::vector<std::jthread> threads;
-    for (std::size_t share = 1; share < shares; ++share) threads.emplace_back(run, share);
-    run(0);
-  }  // the jthreads join here
+  });
   for (const auto& failure : failures) {
     if (failure) std::rethrow_exception(failure);
   }

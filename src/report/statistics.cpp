@@ -1,11 +1,10 @@
 #include "cadreplan/report/statistics.hpp"
 
-#include <algorithm>
 #include <bitset>
 #include <span>
-#include <thread>
 
 #include "cadreplan/model/unit.hpp"
+#include "detail/shares.hpp"
 
 namespace cadreplan::report {
 namespace {
@@ -80,13 +79,6 @@ void add_counts(Statistics& total, const Statistics& part) {
   total.state_management += part.state_management;
 }
 
-std::size_t share_count(unsigned jobs, std::size_t items) {
-  if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
-  // Counting is a few nanoseconds a cadre: a thread pays only for tens of thousands.
-  constexpr std::size_t min_items_per_share = 16384;
-  return std::clamp<std::size_t>(items / min_items_per_share, 1, jobs);
-}
-
 }  // namespace
 
 Statistics compute_statistics(const model::Roster& roster, const StatisticsQuery& query,
@@ -98,19 +90,14 @@ Statistics compute_statistics(const model::Roster& roster, const StatisticsQuery
   if (roster.cadres().empty()) return statistics;
 
   const auto holders = roster.cadres_with_position(query.position);
-  const std::size_t shares = share_count(jobs, holders.size());
+  // Counting is a few nanoseconds a cadre: a thread pays only for tens of thousands.
+  constexpr std::size_t min_holders_per_share = 16384;
+  const std::size_t shares = cadreplan::detail::share_count(jobs, holders.size(), min_holders_per_share);
   std::vector<Statistics> parts(shares);
   for (Statistics& part : parts) part.query = query;
-  {
-    std::vector<std::jthread> threads;
-    const auto run = [&](std::size_t share) {
-      const std::size_t begin = holders.size() * share / shares;
-      const std::size_t end = holders.size() * (share + 1) / shares;
-      count_holders(roster, holders.subspan(begin, end - begin), in_scope_cadre, parts[share]);
-    };
-    for (std::size_t share = 1; share < shares; ++share) threads.emplace_back(run, share);
-    run(0);
-  }  // the jthreads join here
+  cadreplan::detail::run_shares(holders.size(), shares, [&](std::size_t share, std::size_t begin, std::size_t end) {
+    count_holders(roster, holders.subspan(begin, end - begin), in_scope_cadre, parts[share]);
+  });
   for (const Statistics& part : parts) add_counts(statistics, part);
   return statistics;
 }
