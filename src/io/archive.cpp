@@ -330,7 +330,7 @@ class LimitCheck {
   }
 
  private:
-  void text(const std::string& where, const std::string& value) {
+  void text(const std::string& where, std::string_view value) {
     if (found_ || value.size() <= limits_.max_string_bytes) return;
     found_ = where + " is " + bytes_text(value.size()) + " long, more than the limit of " +
              bytes_text(limits_.max_string_bytes) + " (ArchiveLimits::max_string_bytes)";

@@ -18,6 +18,7 @@
 ///   removed**. Loading checks each integer against the enum's codes.
 /// - Booleans (and the presence flag of a `std::optional`) are stored as 0 or 1 and checked.
 /// - `std::optional<T>` is a presence flag (`has_value`) followed, when set, by the value.
+/// - Interned strings (model::InternedString) are stored as the std::string they hold.
 /// - Dates are Boost.Date_Time's ISO strings (`greg_serialize.hpp`); a stored date is
 ///   never `not-a-date-time` (an unknown date is an empty optional, never a special value).
 /// - A model::Term is its congress day and next congress day.
@@ -61,6 +62,7 @@
 #include "cadreplan/model/cadre.hpp"
 #include "cadreplan/model/code.hpp"
 #include "cadreplan/model/id.hpp"
+#include "cadreplan/model/interned_string.hpp"
 #include "cadreplan/model/position.hpp"
 #include "cadreplan/model/qualification.hpp"
 #include "cadreplan/model/roster.hpp"
@@ -195,6 +197,11 @@ void field(Archive& archive, const char* name, T& value) {
     flag_field(archive, name, value);
   } else if constexpr (std::is_same_v<T, boost::gregorian::date>) {
     date_field(archive, name, value);
+  } else if constexpr (std::is_same_v<T, model::InternedString>) {
+    // Stored as the std::string it was before interning: the format does not change.
+    std::string text = value.str();
+    archive& boost::serialization::make_nvp(name, text);
+    if constexpr (Archive::is_loading::value) value = model::InternedString(text);
   } else {
     archive& boost::serialization::make_nvp(name, value);
   }

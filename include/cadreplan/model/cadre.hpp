@@ -5,19 +5,21 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cadreplan/model/code.hpp"
 #include "cadreplan/model/id.hpp"
+#include "cadreplan/model/interned_string.hpp"
 #include "cadreplan/model/position.hpp"
 #include "cadreplan/model/qualification.hpp"
 
 namespace cadreplan::model {
 
 /// Gender, as recorded (retirement age and composition targets depend on it).
-enum class Gender {
+enum class Gender : std::uint8_t {
   male,    ///< nam
   female,  ///< nữ
 };
@@ -34,7 +36,7 @@ struct Cadre {
   UnitId unit_id;                                  ///< The unit the cadre works in.
   std::vector<PositionHolding> positions;          ///< Positions held, concurrent ones too.
   std::optional<Gender> gender;                    ///< Gender (unknown if empty).
-  std::string ethnicity;                           ///< Ethnicity, e.g. "Kinh", "Khmer".
+  InternedString ethnicity;                        ///< Ethnicity, e.g. "Kinh", "Khmer".
   std::optional<boost::gregorian::date> party_joined;  ///< Party joining date.
   std::optional<GeneralEducation> general_education;   ///< General education.
   ProfessionalQualification professional;              ///< Professional qualification.

@@ -3,22 +3,24 @@
 /// \ingroup model
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
 #include "cadreplan/model/code.hpp"
+#include "cadreplan/model/interned_string.hpp"
 
 namespace cadreplan::model {
 
 /// General education (trình độ học vấn), in increasing order.
-enum class GeneralEducation {
+enum class GeneralEducation : std::uint8_t {
   primary,          ///< tiểu học
   lower_secondary,  ///< trung học cơ sở, 9/12
   upper_secondary,  ///< trung học phổ thông, 12/12 (10/10 in the old northern system)
 };
 
 /// Professional qualification level (trình độ chuyên môn), in increasing order.
-enum class ProfessionalLevel {
+enum class ProfessionalLevel : std::uint8_t {
   none,          ///< no professional qualification
   elementary,    ///< sơ cấp
   intermediate,  ///< trung cấp
@@ -30,7 +32,7 @@ enum class ProfessionalLevel {
 
 /// Political theory level (lý luận chính trị). `bachelor` ranks as `advanced`:
 /// compare with political_theory_rank(), not with the enum's order.
-enum class PoliticalTheory {
+enum class PoliticalTheory : std::uint8_t {
   none,          ///< none
   elementary,    ///< sơ cấp
   intermediate,  ///< trung cấp
@@ -50,7 +52,7 @@ enum class PoliticalTheory {
 }
 
 /// State management training level (quản lý nhà nước), in increasing order.
-enum class StateManagement {
+enum class StateManagement : std::uint8_t {
   none,               ///< none
   officer,            ///< chuyên viên
   principal_officer,  ///< chuyên viên chính
@@ -58,7 +60,7 @@ enum class StateManagement {
 };
 
 /// Mode of study (hệ đào tạo).
-enum class StudyMode {
+enum class StudyMode : std::uint8_t {
   full_time,   ///< chính quy
   in_service,  ///< vừa làm vừa học, tại chức
   bridging,    ///< liên thông
@@ -66,7 +68,7 @@ enum class StudyMode {
 };
 
 /// Who paid for a qualification or training.
-enum class Funding {
+enum class Funding : std::uint8_t {
   state,  ///< ngân sách (the state budget)
   self,   ///< tự túc, tự bỏ kinh phí (the cadre)
   other,  ///< another source (agency, sponsor)
@@ -75,7 +77,7 @@ enum class Funding {
 /// A cadre's professional qualification. Empty optionals mean "unknown", not "none".
 struct ProfessionalQualification {
   std::optional<ProfessionalLevel> level;  ///< Level reached.
-  std::string field;                       ///< Field of study as written (free text).
+  InternedString field;                    ///< Field of study as written (free text).
   std::optional<StudyMode> mode;           ///< How it was studied.
   std::optional<Funding> funding;          ///< Who paid.
   std::optional<bool> planned;             ///< Whether the study was in the training plan.

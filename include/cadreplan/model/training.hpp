@@ -5,17 +5,19 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
 #include "cadreplan/model/code.hpp"
 #include "cadreplan/model/id.hpp"
+#include "cadreplan/model/interned_string.hpp"
 #include "cadreplan/model/qualification.hpp"
 
 namespace cadreplan::model {
 
 /// What a course trains.
-enum class TrainingKind {
+enum class TrainingKind : std::uint8_t {
   political_theory,  ///< lý luận chính trị
   party_building,    ///< bồi dưỡng nghiệp vụ công tác đảng
   state_management,  ///< quản lý nhà nước
@@ -25,7 +27,7 @@ enum class TrainingKind {
 };
 
 /// Where a training stands.
-enum class TrainingStatus {
+enum class TrainingStatus : std::uint8_t {
   planned,      ///< in the plan, not started
   in_progress,  ///< started
   completed,    ///< finished and passed
@@ -36,13 +38,13 @@ enum class TrainingStatus {
 /// One course in a cadre's training history. Empty optionals mean "unknown".
 struct TrainingRecord {
   CadreId cadre_id;                              ///< Who.
-  std::string course;                            ///< Course code or name as written.
+  InternedString course;                         ///< Course code or name as written.
   TrainingKind kind = TrainingKind::other;       ///< What it trains.
   boost::gregorian::date start_date;             ///< First day.
   boost::gregorian::date end_date;               ///< Last day (not before start_date).
-  std::string provider;                          ///< Training provider (empty: unknown).
+  InternedString provider;                       ///< Training provider (empty: unknown).
   std::optional<TrainingStatus> status;          ///< Status.
-  std::string result;                            ///< Result as written (grade, mark).
+  InternedString result;                         ///< Result as written (grade, mark).
   std::optional<Funding> funding;                ///< Who paid.
   std::optional<bool> planned;                   ///< Whether it was in the training plan.
   std::optional<Dong> cost;                      ///< Cost in đồng.

@@ -19,8 +19,9 @@ class AccreditedProviderRule final : public DocumentedRule {
   void evaluate_roster(const EvaluationContext& context, FindingSink& sink) const override {
     if (context.profile().accredited_providers.empty()) return;  // no list: nothing to judge
     // A roster names few providers many times: fold and match each name once (folding
-    // every record's provider was most of `check`'s time on a national roster).
-    std::unordered_map<std::string_view, bool> accredited;
+    // every record's provider was most of `check`'s time on a national roster). Interned
+    // names hash by identity, so the lookup never reads the text.
+    std::unordered_map<model::InternedString, bool> accredited;
     const auto& roster = context.roster();
     for (std::size_t i = 0; i < roster.trainings().size(); ++i) {
       const auto& record = roster.trainings()[i];
@@ -41,7 +42,7 @@ class AccreditedProviderRule final : public DocumentedRule {
            "add the provider to the profile's list if it has been accredited.",
            "Đào tạo tại Trường Chính trị tỉnh hoặc cơ sở được công nhận; bổ sung vào danh sách "
            "nếu cơ sở đã được công nhận."},
-          record.provider, "accredited provider");
+          record.provider.str(), "accredited provider");
       finding.year = record.start_date.year();
       sink.report(std::move(finding));
     }

@@ -38,7 +38,7 @@ class FieldRule final : public DocumentedRule {
                             "hành chính, luật, kinh tế)."}
                      : Text{"Classify the field in the profile's [fields] section.",
                             "Bổ sung ngành vào danh mục ngành của hồ sơ tiêu chuẩn."};
-      sink.report(cadre_finding(context, cadre, std::move(message), std::move(fix), field,
+      sink.report(cadre_finding(context, cadre, std::move(message), std::move(fix), field.str(),
                                 mismatch ? "fitting field" : "classified field"));
     }
   }
