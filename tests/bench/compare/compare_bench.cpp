@@ -8,6 +8,9 @@
 // Counters: `cpu_ms` is the CPU time of one evaluation on this thread, `x_cadreplan` that
 // time over cadreplan's for the same subset and size.
 //
+// Before the sizes, two small CSV rosters check agreement on cases the generator seldom
+// makes (edge/ and the bundled Sóc Trăng roster).
+//
 // Sizes: CADREPLAN_COMPARE_SIZES (default 10000,100000,1000000); CLIPS only up to
 // CADREPLAN_COMPARE_CLIPS_MAX cadres (default 100000: a million cadres are some eight
 // million facts).
@@ -25,6 +28,7 @@
 
 #include "bench_rosters.hpp"
 #include "cadreplan/io/profile_toml.hpp"
+#include "cadreplan/io/roster_csv.hpp"
 #include "clips_engine.hpp"
 #include "outcome.hpp"
 #include "sqlite_engine.hpp"
@@ -196,6 +200,41 @@ void clips_run(benchmark::State& state, std::size_t cadres) {
   });
 }
 
+// The three engines on a small roster loaded from CSV, as of the benchmarks' day: no
+// timing worth reading, only whether they agree where the generated rosters have few
+// cases (the hand-made edge cases, the bundled province with its own spellings).
+void agreement(benchmark::State& state, const std::string& folder) {
+  const model::Roster loaded = io::load_roster_csv(folder).roster;
+  const auto registry = policy::RuleRegistry::with_builtin_rules();
+  const auto profile = io::default_profile(registry);
+  const auto as_of = roster_options(10'000).as_of;
+  const auto subset = subset_parameters(loaded, profile, registry, as_of);
+  Outcome expected;
+  std::vector<std::pair<std::string, Outcome>> answers;
+  for (auto _ : state) {
+    expected = run_cadreplan(loaded, profile, registry, as_of, true);
+    answers.clear();
+    answers.emplace_back("cadreplan_full", run_cadreplan(loaded, profile, registry, as_of, false));
+    SqliteRoster db;
+    db.load(loaded, subset);
+    answers.emplace_back("sqlite", db.evaluate(subset));
+    ClipsRoster env;
+    env.load(loaded);
+    answers.emplace_back("clips", env.evaluate(subset));
+  }
+  state.counters["findings"] = static_cast<double>(expected.findings());
+  state.counters["stats_cadres"] = static_cast<double>(expected.stats["cadres"]);
+  std::string failures;
+  for (const auto& [engine, outcome] : answers) {
+    const std::string differ = differences(expected, outcome);
+    if (!differ.empty()) failures += engine + ": " + differ;
+  }
+  if (failures.empty()) return;
+  disagreement = true;
+  std::cerr << "agreement " << folder << ": " << failures << "\n";
+  state.SkipWithError(("disagrees with cadreplan: " + failures).c_str());
+}
+
 std::vector<std::size_t> sizes_from(const char* variable, std::vector<std::size_t> fallback) {
   const char* text = std::getenv(variable);
   if (text == nullptr || *text == '\0') return fallback;
@@ -208,6 +247,11 @@ std::vector<std::size_t> sizes_from(const char* variable, std::vector<std::size_
 void register_benchmarks() {
   const auto sizes = sizes_from("CADREPLAN_COMPARE_SIZES", {10'000, 100'000, 1'000'000});
   const auto clips_max = sizes_from("CADREPLAN_COMPARE_CLIPS_MAX", {100'000}).front();
+  for (const auto& [name, folder] :
+       {std::pair{"agreement/edge-cases", std::string(CADREPLAN_COMPARE_DIR) + "/edge"},
+        std::pair{"agreement/soc-trang-2013", std::string(CADREPLAN_SOURCE_DIR) + "/examples/data/soc-trang-2013"}}) {
+    benchmark::RegisterBenchmark(name, agreement, folder)->Iterations(1)->Unit(benchmark::kMillisecond);
+  }
   using Benchmark = void (*)(benchmark::State&, std::size_t);
   for (const std::size_t cadres : sizes) {
     std::vector<std::pair<const char*, Benchmark>> order{{"cadreplan_subset", cadreplan_subset},
