@@ -1,6 +1,10 @@
 #include "cadreplan/policy/evaluation_context.hpp"
 
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
+
+#include "policy/rules/rule_support.hpp"
 
 namespace cadreplan::policy {
 namespace {
@@ -19,12 +23,51 @@ const ParameterSpec* find_spec(const Rule& rule, const std::string& name) noexce
 
 }  // namespace
 
+struct EvaluationContext::Memo {
+  std::mutex mutex;
+  // Key: the field's identity and the position, packed.
+  struct Key {
+    const void* field;
+    model::Position position;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const noexcept {
+      return std::hash<const void*>{}(key.field) ^ (static_cast<std::size_t>(key.position) << 1U);
+    }
+  };
+  std::unordered_map<Key, FieldFit, KeyHash> field_fit;
+};
+
 EvaluationContext::EvaluationContext(const model::Roster& roster, const Profile& profile,
                                      boost::gregorian::date as_of)
     : roster_(&roster),
       profile_(&profile),
       as_of_(as_of),
-      current_term_(profile.terms.term_containing(as_of)) {}
+      current_term_(profile.terms.term_containing(as_of)),
+      memo_(std::make_shared<Memo>()) {
+  // Every rule asks this for every cadre: answer it once per position. A gap is kept as
+  // its message and thrown only when a rule asks, as before the table existed.
+  for (const auto position : model::all_codes<model::Position>()) {
+    const auto index = static_cast<std::size_t>(position);
+    if (index >= standard_by_position_.size()) {
+      standard_by_position_.resize(index + 1, nullptr);
+      gap_by_position_.resize(index + 1);
+    }
+    try {
+      standard_by_position_[index] = rules::standard_on(profile, position, as_of);
+    } catch (const std::invalid_argument& gap) {
+      gap_by_position_[index] = gap.what();
+    }
+  }
+}
+
+const PositionStandard* EvaluationContext::standard_in_force(model::Position position) const {
+  const auto index = static_cast<std::size_t>(position);
+  if (index >= standard_by_position_.size()) return nullptr;
+  if (!gap_by_position_[index].empty()) throw std::invalid_argument(gap_by_position_[index]);
+  return standard_by_position_[index];
+}
 
 model::Term EvaluationContext::next_term() const {
   return model::Term::from_years(current_term_.last_year(),
@@ -42,15 +85,25 @@ bool EvaluationContext::holds_in_commune(const model::Cadre& cadre,
   return cadre.holds(position, as_of_) && model::is_commune_level(unit_of(cadre).kind);
 }
 
-std::vector<const model::TrainingRecord*> EvaluationContext::trainings_of(
-    const model::Cadre& cadre) const {
-  std::vector<const model::TrainingRecord*> records;
+model::IndexedView<model::TrainingRecord> EvaluationContext::trainings_of(
+    const model::Cadre& cadre) const noexcept {
   const auto index = roster_->index_of(cadre);
-  if (index < 0) return records;
-  for (std::uint32_t training : roster_->trainings_of_cadre(static_cast<std::size_t>(index))) {
-    records.push_back(&roster_->trainings()[training]);
+  if (index < 0) return {};
+  return {roster_->trainings(), roster_->trainings_of_cadre(static_cast<std::size_t>(index))};
+}
+
+FieldFit EvaluationContext::field_fit(model::Position position, model::InternedString field) const {
+  const Memo::Key key{field.identity(), position};
+  {
+    const std::lock_guard lock(memo_->mutex);
+    const auto found = memo_->field_fit.find(key);
+    if (found != memo_->field_fit.end()) return found->second;
   }
-  return records;
+  // Classified outside the lock: two threads may both classify a new field, and agree.
+  const FieldFit fit = profile_->fields.classify(position, field);
+  const std::lock_guard lock(memo_->mutex);
+  memo_->field_fit.emplace(key, fit);
+  return fit;
 }
 
 std::size_t EvaluationContext::secretaries_in(const model::Unit& unit) const noexcept {

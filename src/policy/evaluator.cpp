@@ -1,10 +1,12 @@
 #include "cadreplan/policy/evaluator.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <numeric>
 #include <exception>
-#include <set>
 #include <span>
 #include <tuple>
+#include <vector>
 
 #include "cadreplan/policy/evaluation_context.hpp"
 #include "detail/shares.hpp"
@@ -128,32 +130,58 @@ void run_rules(const std::vector<ActiveRule>& rules, const EvaluationContext& co
   }
 }
 
+// Sorts row numbers, then moves each finding once: a finding holds a dozen strings, and
+// sorting the findings themselves moved each of them log n times.
 void sort_findings(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  std::vector<std::uint32_t> order(findings.size());
+  std::iota(order.begin(), order.end(), std::uint32_t{0});
+  std::stable_sort(order.begin(), order.end(), [&findings](std::uint32_t i, std::uint32_t j) {
+    const Finding& a = findings[i];
+    const Finding& b = findings[j];
     return std::tie(a.unit_id, a.cadre_id, a.point, a.rule_id, a.year) <
            std::tie(b.unit_id, b.cadre_id, b.point, b.rule_id, b.year);
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (const std::uint32_t i : order) sorted.push_back(std::move(findings[i]));
+  findings = std::move(sorted);
 }
 
+// The findings are sorted by unit, then cadre: each unit's and each cadre's findings are
+// one run, so a unit is entered in by_unit once and a failing cadre is looked up once.
 void summarise(const EvaluationContext& context, const EvaluationOptions& options,
                ComplianceReport& report) {
-  std::set<std::string> failing;
+  const auto& roster = context.roster();
+  std::vector<bool> failing(roster.cadres().size(), false);
+  SeverityCounts* unit_counts = nullptr;
+  const model::UnitId* unit = nullptr;
+  const model::CadreId* failing_cadre = nullptr;
   for (const auto& finding : report.findings) {
     report.totals.add(finding.severity);
     report.by_point[finding.point].add(finding.severity);
     report.by_rule[finding.rule_id].add(finding.severity);
-    if (!finding.unit_id.empty()) report.by_unit[finding.unit_id.str()].add(finding.severity);
-    if (finding.severity == Severity::error && !finding.cadre_id.empty()) {
-      failing.insert(finding.cadre_id.str());
+    if (!finding.unit_id.empty()) {
+      if (unit == nullptr || *unit != finding.unit_id) {
+        unit = &finding.unit_id;
+        unit_counts = &report.by_unit.try_emplace(report.by_unit.end(), finding.unit_id.str())->second;
+      }
+      unit_counts->add(finding.severity);
+    }
+    if (finding.severity != Severity::error || finding.cadre_id.empty()) continue;
+    if (failing_cadre != nullptr && *failing_cadre == finding.cadre_id) continue;
+    failing_cadre = &finding.cadre_id;
+    if (const auto* cadre = roster.find_cadre(finding.cadre_id)) {
+      failing[static_cast<std::size_t>(roster.index_of(*cadre))] = true;
     }
   }
-  for (const auto& cadre : context.roster().cadres()) {
+  for (std::size_t i = 0; i < roster.cadres().size(); ++i) {
+    const auto& cadre = roster.cadres()[i];
     // With only_units, the findings of other units' cadres were dropped: counting those
     // cadres would report them as compliant whatever their findings.
     if (!options.only_units.empty() && !options.only_units.contains(cadre.unit_id.str())) continue;
     if (!rules::is_standardised_subject(context, cadre)) continue;
     ++report.cadres;
-    if (!failing.contains(cadre.id.str())) ++report.compliant;
+    if (!failing[i]) ++report.compliant;
   }
 }
 

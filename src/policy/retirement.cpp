@@ -21,8 +21,14 @@ int scheduled_months(const RetirementStep& step, int year) noexcept {
 boost::gregorian::date RetirementSchedule::retirement_date(
     boost::gregorian::date birth, std::optional<model::Gender> gender) const {
   const RetirementStep& step = gender == model::Gender::male ? men : women;
+  // No scheduled age is below the youngest one, so no year before the one it is reached
+  // in can decide: start there instead of at birth (every cadre is checked, often twice).
+  // (A schedule that lowers the age each year has no youngest age: start at birth.)
+  const int youngest = step.step_months < 0 ? 0
+                       : std::min({step.base_months - step.step_months, step.base_months, step.final_months});
+  const int first_year = birth.year() + std::max(youngest, 0) / 12;
   // The first year whose scheduled age is reached within that year decides.
-  for (int year = birth.year(); year <= birth.year() + 120; ++year) {
+  for (int year = first_year; year <= birth.year() + 120; ++year) {
     // Not `birth + months(...)`: Boost snaps month ends (28 February 1961 + 60 y 3 m would
     // give 31 May 2021 instead of 28 May), so a retirement date moved by up to three days.
     const auto reached = detail::add_months(birth, scheduled_months(step, year));

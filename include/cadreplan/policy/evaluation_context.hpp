@@ -6,11 +6,14 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "cadreplan/model/indexed_view.hpp"
 #include "cadreplan/model/roster.hpp"
 #include "cadreplan/model/term.hpp"
+#include "cadreplan/policy/field_taxonomy.hpp"
 #include "cadreplan/policy/profile.hpp"
 #include "cadreplan/policy/rule.hpp"
 
@@ -47,9 +50,19 @@ class EvaluationContext {
   /// True when \p cadre holds \p position on the as-of date in a commune-level unit.
   [[nodiscard]] bool holds_in_commune(const model::Cadre& cadre,
                                       model::Position position) const noexcept;
-  /// The training records of \p cadre.
-  [[nodiscard]] std::vector<const model::TrainingRecord*> trainings_of(
-      const model::Cadre& cadre) const;
+  /// The training records of \p cadre, in roster order (none for a cadre of another
+  /// roster). A view into the roster: nothing is copied.
+  [[nodiscard]] model::IndexedView<model::TrainingRecord> trainings_of(
+      const model::Cadre& cadre) const noexcept;
+  /// The standard for \p position in force on the as-of date; null when the profile has no
+  /// standard for the position at all. Looked up once per evaluation, not per cadre.
+  /// \throws std::invalid_argument when the profile has standards for the position but
+  ///   none in force on the date (a gap is an error, not a pass).
+  [[nodiscard]] const PositionStandard* standard_in_force(model::Position position) const;
+  /// How \p field fits \p position in the profile's taxonomy: Profile::fields.classify(),
+  /// remembered for the evaluation (a national roster names a few hundred fields a million
+  /// times, and classifying folds the text). Safe to call from several threads.
+  [[nodiscard]] FieldFit field_fit(model::Position position, model::InternedString field) const;
   /// The number of secretaries of unit \p unit on the as-of date.
   [[nodiscard]] std::size_t secretaries_in(const model::Unit& unit) const noexcept;
 
@@ -72,6 +85,13 @@ class EvaluationContext {
   const Profile* profile_;
   boost::gregorian::date as_of_;
   model::Term current_term_;
+  /// By position: the standard in force on the as-of date (null: none, or a gap).
+  std::vector<const PositionStandard*> standard_by_position_;
+  /// By position: why there is a gap, empty when there is none.
+  std::vector<std::string> gap_by_position_;
+  /// Answers remembered for the evaluation (behind a pointer: it holds a mutex).
+  struct Memo;
+  std::shared_ptr<Memo> memo_;
 };
 
 }  // namespace cadreplan::policy

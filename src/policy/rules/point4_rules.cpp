@@ -21,7 +21,7 @@ class FieldRule final : public DocumentedRule {
     const auto& field = cadre.professional.field;
     if (field.empty()) return;
     for (const auto& holding : standardised_holdings(context, cadre)) {
-      if (context.profile().fields.classify(holding.position, field) != fails_on_) continue;
+      if (context.field_fit(holding.position, field) != fails_on_) continue;
       const Text position = labels(holding.position);
       const bool mismatch = fails_on_ == FieldFit::does_not_fit;
       Text message{

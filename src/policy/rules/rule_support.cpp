@@ -2,6 +2,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace cadreplan::policy::rules {
@@ -12,7 +13,20 @@ std::string describe(const model::Cadre& cadre) {
 
 std::string describe(const model::Unit& unit) { return unit.name + " (" + unit.id.str() + ")"; }
 
-std::string iso(boost::gregorian::date day) { return boost::gregorian::to_iso_extended_string(day); }
+std::string iso(boost::gregorian::date day) {
+  // Boost's to_iso_extended_string goes through an ostringstream and its locale, the
+  // largest cost of a finding; a real day always has a four-digit year (1400 to 9999).
+  if (day.is_special()) return boost::gregorian::to_iso_extended_string(day);
+  const auto ymd = day.year_month_day();
+  std::string text = "0000-00-00";
+  auto put = [&text](std::size_t end, unsigned value) {
+    for (std::size_t i = end; value > 0; value /= 10) text[--i] = static_cast<char>('0' + value % 10);
+  };
+  put(4, ymd.year);
+  put(7, ymd.month);
+  put(10, ymd.day);
+  return text;
+}
 
 std::string money(long long dong) {
   const bool negative = dong < 0;
@@ -64,20 +78,23 @@ const PositionStandard* standard_on(const Profile& profile, model::Position posi
   return nullptr;
 }
 
-std::vector<StandardisedHolding> standardised_holdings(const EvaluationContext& context,
-                                                       const model::Cadre& cadre) {
-  std::vector<StandardisedHolding> holdings;
+StandardisedHoldings standardised_holdings(const EvaluationContext& context,
+                                           const model::Cadre& cadre) {
+  StandardisedHoldings holdings;
   if (!model::is_commune_level(context.unit_of(cadre).kind)) return holdings;
   for (const auto& holding : cadre.positions) {
     if (!holding.held_on(context.as_of())) continue;
-    const auto* standard = standard_on(context.profile(), holding.position, context.as_of());
+    const auto* standard = context.standard_in_force(holding.position);
     if (standard != nullptr) holdings.push_back({holding.position, holding.since, standard});
   }
   return holdings;
 }
 
 bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre) {
-  return !standardised_holdings(context, cadre).empty();
+  if (!model::is_commune_level(context.unit_of(cadre).kind)) return false;
+  return std::any_of(cadre.positions.begin(), cadre.positions.end(), [&](const auto& holding) {
+    return holding.held_on(context.as_of()) && context.standard_in_force(holding.position) != nullptr;
+  });
 }
 
 std::string cite(const std::string& source) { return source.empty() ? "" : " (" + source + ")"; }

@@ -2,6 +2,7 @@
 // lookup that refuses gaps, and the positions a cadre holds at commune level.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <string>
@@ -54,11 +55,15 @@ struct StandardisedHolding {
   const PositionStandard* standard;
 };
 
+/// A cadre's standardised holdings: rarely more than two, so kept off the heap (every
+/// standard rule asks for them for every cadre).
+using StandardisedHoldings = boost::container::small_vector<StandardisedHolding, 2>;
+
 /// The positions \p cadre holds on the as-of date (commune-level units only) that have a
 /// standard in force. \throws std::invalid_argument when the profile has standards for a
 /// held position but none in force on the date (a gap is an error, not a pass).
-std::vector<StandardisedHolding> standardised_holdings(const EvaluationContext& context,
-                                                       const model::Cadre& cadre);
+StandardisedHoldings standardised_holdings(const EvaluationContext& context,
+                                           const model::Cadre& cadre);
 
 /// The standard of \p position in force on \p day; null if the profile has none for the
 /// position at all. \throws std::invalid_argument on a gap, as above.

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "roster_builder.hpp"
 
@@ -84,6 +87,51 @@ TEST(EvaluationContext, AWrongTypeOrUndeclaredParameterIsAProgrammingError) {
   EXPECT_THROW((void)context.boolean(pool_rule, "max_candidates"), std::logic_error);
   EXPECT_THROW((void)context.integer(pool_rule, "positions"), std::logic_error);
   EXPECT_THROW((void)context.integer(pool_rule, "no_such_parameter"), std::logic_error);
+}
+
+}  // namespace
+}  // namespace cadreplan::policy
+
+namespace cadreplan::policy {
+namespace {
+
+TEST(EvaluationContext, RemembersFieldFitsPerPositionAsTheTaxonomyGivesThem) {
+  const auto roster = small_roster();
+  Profile profile = testing::blank_profile();
+  profile.fields.add_fitting(model::Position::secretary, {"Xây dựng Đảng"});
+  profile.fields.add_unfitting(model::Position::secretary, {"Kế toán"});
+  profile.fields.add_fitting(model::Position::chairman, {"Kế toán"});
+  const EvaluationContext context(roster, profile, date(2016, 1, 1));
+  // Twice each: the second answer comes from the memo and must not differ, and the memo
+  // must keep positions apart (the same field fits one and not the other).
+  for (int pass = 0; pass < 2; ++pass) {
+    EXPECT_EQ(context.field_fit(model::Position::secretary, "xay dung dang"), FieldFit::fits);
+    EXPECT_EQ(context.field_fit(model::Position::secretary, "Kế toán"), FieldFit::does_not_fit);
+    EXPECT_EQ(context.field_fit(model::Position::chairman, "Kế toán"), FieldFit::fits);
+    EXPECT_EQ(context.field_fit(model::Position::secretary, "Địa chất"), FieldFit::unknown);
+  }
+}
+
+TEST(EvaluationContext, FieldFitsAgreeAcrossThreads) {
+  const auto roster = small_roster();
+  Profile profile = testing::blank_profile();
+  profile.fields.add_fitting(model::Position::secretary, {"Luật"});
+  const EvaluationContext context(roster, profile, date(2016, 1, 1));
+  std::vector<int> fits(2, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 500; ++i) {
+        const bool even = i % 2 == 0;
+        if (context.field_fit(model::Position::secretary, even ? "LUẬT" : "Field " + std::to_string(i)) ==
+            FieldFit::fits) {
+          ++fits[static_cast<std::size_t>(t)];
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(fits, (std::vector<int>{250, 250}));
 }
 
 }  // namespace

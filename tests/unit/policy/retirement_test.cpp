@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "roster_builder.hpp"
 
 namespace cadreplan::policy {
@@ -83,6 +86,60 @@ TEST(RetirementSchedule, ACustomScheduleIsFollowed) {
   // Born 1981: each year's age is reached only the next year, until the final 55.
   EXPECT_EQ(schedule.retirement_date(date(1981, 6, 1), Gender::female), date(2036, 6, 1));
   EXPECT_EQ(schedule.retirement_date(date(1985, 3, 3), Gender::female), date(2040, 3, 3));
+}
+
+}  // namespace
+}  // namespace cadreplan::policy
+
+namespace cadreplan::policy {
+namespace {
+
+// The rule as the decree states it, year by year from birth: the first year whose
+// scheduled age is reached within that year decides. The library starts its search
+// later; it must land on the same day.
+boost::gregorian::date reference_retirement(const RetirementStep& step, boost::gregorian::date birth) {
+  for (int year = birth.year();; ++year) {
+    int months = year < step.base_year ? step.base_months - step.step_months
+                                       : step.base_months + step.step_months * (year - step.base_year);
+    months = std::min(months, step.final_months);
+    const int total = birth.month() - 1 + months;
+    const auto reached_year = static_cast<unsigned short>(birth.year() + total / 12);
+    const auto month = static_cast<unsigned short>(total % 12 + 1);
+    const auto last = boost::gregorian::gregorian_calendar::end_of_month_day(reached_year, month);
+    // A day the month lacks (29 February in a common year) rolls to the next month's first.
+    const boost::gregorian::date reached =
+        birth.day() <= last ? boost::gregorian::date(reached_year, month, birth.day())
+                            : boost::gregorian::date(reached_year, month, last) + boost::gregorian::days(1);
+    if (reached.year() <= year) return reached;
+  }
+}
+
+TEST(RetirementSchedule, AgreesWithTheYearByYearRuleForEveryBirthMonth) {
+  const std::vector<RetirementStep> steps = {
+      RetirementStep{},                    // men: 60 y 3 m from 2021, +3 m a year, to 62
+      RetirementStep{2021, 664, 4, 720},   // women: 55 y 4 m, +4 m a year, to 60
+      RetirementStep{2030, 600, 0, 600},   // flat 50: no reform at all
+      RetirementStep{1990, 700, 12, 800},  // a year a year: the schedule outruns birthdays
+  };
+  for (const auto& step : steps) {
+    RetirementSchedule schedule;
+    schedule.men = step;
+    for (int year = 1930; year <= 2000; ++year) {
+      for (int month = 1; month <= 12; ++month) {
+        for (int day : {1, 15, 28, 29, 31}) {
+          if (day > boost::gregorian::gregorian_calendar::end_of_month_day(
+                        static_cast<unsigned short>(year), static_cast<unsigned short>(month))) {
+            continue;
+          }
+          const boost::gregorian::date birth(static_cast<unsigned short>(year),
+                                             static_cast<unsigned short>(month),
+                                             static_cast<unsigned short>(day));
+          ASSERT_EQ(schedule.retirement_date(birth, model::Gender::male), reference_retirement(step, birth))
+              << "born " << birth << ", base " << step.base_months << " months";
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
