@@ -19,6 +19,7 @@
 #include "cadreplan/model/cadre.hpp"
 #include "cadreplan/model/code.hpp"
 #include "cadreplan/model/id.hpp"
+#include "cadreplan/model/id_index.hpp"
 #include "cadreplan/model/indexed_view.hpp"
 #include "cadreplan/model/interned_string.hpp"
 #include "cadreplan/model/position.hpp"

@@ -9,11 +9,11 @@
 #include <span>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "cadreplan/model/budget.hpp"
 #include "cadreplan/model/cadre.hpp"
+#include "cadreplan/model/id_index.hpp"
 #include "cadreplan/model/successor_pool.hpp"
 #include "cadreplan/model/training.hpp"
 #include "cadreplan/model/unit.hpp"
@@ -69,7 +69,7 @@ class Roster {
   /// An empty roster.
   Roster() = default;
 
-  /// Validates \p tables and indexes them.
+  /// Validates \p tables and indexes them (tables with much spare capacity are trimmed).
   /// \throws RosterError naming the first integrity violation found.
   static Roster build(RosterTables tables);
 
@@ -150,8 +150,8 @@ class Roster {
   void index();
 
   RosterTables tables_;
-  std::unordered_map<UnitId, std::uint32_t> unit_by_id_;
-  std::unordered_map<CadreId, std::uint32_t> cadre_by_id_;
+  IdIndex<Unit> unit_by_id_;
+  IdIndex<Cadre> cadre_by_id_;
   std::vector<std::uint32_t> unit_of_cadre_;      // cadre index -> unit index
   std::vector<std::uint32_t> cadre_of_training_;  // training index -> cadre index
   std::vector<std::uint32_t> cadre_of_pool_;      // pool entry index -> cadre index

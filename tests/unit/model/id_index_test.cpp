@@ -1,0 +1,59 @@
+#include "cadreplan/model/id_index.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "cadreplan/model/id.hpp"
+
+namespace cadreplan::model {
+namespace {
+
+struct Row {
+  CadreId id;
+};
+
+std::vector<Row> rows_named(int count) {
+  std::vector<Row> rows;
+  for (int i = 0; i < count; ++i) rows.push_back({CadreId("C" + std::to_string(i))});
+  return rows;
+}
+
+TEST(IdIndex, FindsEveryRowByItsId) {
+  const auto rows = rows_named(5000);  // far past the first table size: it must grow
+  IdIndex<Row> index;
+  ASSERT_EQ(index.build(rows), rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    ASSERT_EQ(index.find(std::span<const Row>(rows), CadreId("C" + std::to_string(i))),
+              static_cast<std::ptrdiff_t>(i));
+  }
+}
+
+TEST(IdIndex, AnUnknownIdIsMinusOne) {
+  const auto rows = rows_named(100);
+  IdIndex<Row> index;
+  index.build(rows);
+  EXPECT_EQ(index.find(std::span<const Row>(rows), CadreId("C100")), -1);
+  EXPECT_EQ(index.find(std::span<const Row>(rows), CadreId("")), -1);
+  EXPECT_EQ(index.find(std::span<const Row>(rows), CadreId("c1")), -1) << "ids are case-sensitive";
+}
+
+TEST(IdIndex, AnEmptyIndexFindsNothing) {
+  const std::vector<Row> none;
+  IdIndex<Row> index;
+  EXPECT_EQ(index.find(std::span<const Row>(none), CadreId("C1")), -1);
+  EXPECT_EQ(index.build(none), 0U);
+  EXPECT_EQ(index.find(std::span<const Row>(none), CadreId("C1")), -1);
+}
+
+TEST(IdIndex, BuildNamesTheFirstRepeatedRow) {
+  auto rows = rows_named(10);
+  rows.push_back({CadreId("C3")});  // row 10 repeats row 3
+  rows.push_back({CadreId("C4")});  // row 11 repeats row 4, found later
+  IdIndex<Row> index;
+  EXPECT_EQ(index.build(rows), 10U);
+}
+
+}  // namespace
+}  // namespace cadreplan::model
