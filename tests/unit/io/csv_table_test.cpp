@@ -312,6 +312,23 @@ TEST(CsvReader, ReadsAFileInBlocksAsAString) {
   }
 }
 
+TEST(CsvReader, NamesEveryInvalidByteOfALongPlainLineRight) {
+  // Long plain lines are scanned 16 and 8 bytes at a time: a bad byte at any offset
+  // must still name its column and its byte within the cell.
+  const std::string good = "aaaaaaaaa,bbbbbbbbb,ccccccccc,ddddddddd,eeeeeee\xC3\xA9";
+  for (std::size_t at = 0; at < good.size(); ++at) {
+    if (good[at] == ',' || static_cast<unsigned char>(good[at]) >= 0x80) continue;
+    std::string line = good;
+    line[at] = '\xFF';
+    const Diagnostic error = first_error([&] { (void)parse("a,b,c,d,e\n" + line + "\n"); });
+    EXPECT_EQ(error.line, 2u);
+    EXPECT_EQ(error.column, std::string(1, static_cast<char>('a' + at / 10))) << at;
+    EXPECT_EQ(error.message, "invalid UTF-8: byte 0xFF at byte " + std::to_string(at % 10 + 1) +
+                                 " (save the file as UTF-8)")
+        << at;
+  }
+}
+
 TEST(CsvReader, NamesTheFirstBadCellOfTheHeader) {
   const Diagnostic error = first_error([] { (void)parse("a\xFF,b\xFE\n1,2\n"); });
   EXPECT_EQ(error.line, 1u);
@@ -344,8 +361,8 @@ TEST(CsvReader, KeepsAMultiByteCharacterSplitByABlock) {
 
 TEST(CsvReader, GrowsItsBufferForALineLongerThanABlock) {
   const std::string long_cell(1000, 'x');
-  const CsvTable table = parse("a,b\n1," + long_cell + "\n2,\"" + long_cell + "\n\"\n3,z\n",
-                               with_block(16));
+  const CsvTable table =
+      parse("a,b\n1," + long_cell + "\n2,\"" + long_cell + "\n\"\n3,z\n", with_block(16));
   ASSERT_EQ(table.rows.size(), 3u);
   EXPECT_EQ(table.rows[0].cells[1], long_cell);
   EXPECT_EQ(table.rows[1].cells[1], long_cell + "\n");
