@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <limits>
 
 #include "cadreplan/model/cadre.hpp"
@@ -30,11 +29,16 @@ bool all_digits(std::string_view text) noexcept {
   return !text.empty() && std::all_of(text.begin(), text.end(), is_digit);
 }
 
-// A number of 1..max_digits digits, nothing else.
+// A number of 1..max_digits digits, nothing else. One pass, no from_chars: it runs for
+// every part of every date of a national roster.
 std::optional<int> small_number(std::string_view text, std::size_t max_digits) {
-  if (text.size() > max_digits || !all_digits(text)) return std::nullopt;
+  if (text.empty() || text.size() > max_digits) return std::nullopt;
   int value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
+  for (const char c : text) {
+    const auto digit = static_cast<unsigned>(c - '0');
+    if (digit > 9) return std::nullopt;
+    value = value * 10 + static_cast<int>(digit);
+  }
   return value;
 }
 

@@ -2,18 +2,32 @@
 // parser that knows nothing of lines, so the reader feeds it one physical line at a time:
 // that is how a row that starts inside a multi-line quoted cell, and every row after it,
 // gets its true line number. A line that is a whole row without quotes is split
-// directly (split_plain_line), which is most lines of a machine-written roster. Rows are collected
-// into one reused byte buffer and handed out as string views, so reading a row allocates nothing
-// once the buffers are warm.
+// directly (split_plain_line), which is most lines of a machine-written roster, in one pass
+// that also checks its UTF-8.
+//
+// A file is read a block at a time into one reused buffer (CsvLimits::read_block_bytes),
+// never whole: a national roster's 750 MB file would otherwise cost 750 MB of fresh pages,
+// whose faults were 40 % of the load's time. The buffer holds whole lines: a line that
+// outgrows it is carried to its front and the buffer grows until the line fits, so every
+// line is parsed exactly as if the file were in memory. Cells of plain lines are views into
+// the buffer; cells that libcsv unquotes are copied into one reused byte buffer. Either way
+// they stay valid until the next call to next(), which is the only time the buffer is
+// refilled. Reading a row allocates nothing once the buffers are warm.
 #include "cadreplan/io/csv_table.hpp"
 
 #include <csv.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstring>
 #include <exception>
 #include <fstream>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace cadreplan::io {
 namespace {
@@ -82,8 +96,24 @@ std::size_t utf8_sequence_length(const unsigned char* s, std::size_t n) noexcept
   return length;
 }
 
+// True when s[0..2) is a two-byte sequence or s[0..3) a three-byte one of the common
+// kind (lead E1..EC or EE..EF, any continuation): most of Vietnamese text, checked inline.
+bool is_common_sequence(const unsigned char* s, std::size_t n, std::size_t& length) noexcept {
+  const auto continuation = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+  if (s[0] >= 0xC2 && s[0] <= 0xDF && n >= 2 && continuation(s[1])) {
+    length = 2;
+    return true;
+  }
+  if (s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && n >= 3 && continuation(s[1]) &&
+      continuation(s[2])) {
+    length = 3;
+    return true;
+  }
+  return false;
+}
+
 // The offset of the first byte that is not well-formed UTF-8, or npos. ASCII, the
-// common case, is skipped eight bytes at a time.
+// common case, is skipped eight bytes at a time, straight to the first non-ASCII byte.
 std::size_t first_invalid_utf8(std::string_view text) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
@@ -92,20 +122,38 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
     if (i + 8 <= n) {
       std::uint64_t word = 0;
       std::memcpy(&word, s + i, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0) {
+      const std::uint64_t high_bits = word & 0x8080808080808080ULL;
+      if (high_bits == 0) {
         i += 8;
         continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) {
+        i += static_cast<std::size_t>(std::countr_zero(high_bits)) / 8;
       }
     }
     if (s[i] < 0x80) {
       ++i;
       continue;
     }
-    const std::size_t length = utf8_sequence_length(s + i, n - i);
-    if (length == 0) return i;
+    std::size_t length = 0;
+    if (!is_common_sequence(s + i, n - i, length)) {
+      length = utf8_sequence_length(s + i, n - i);
+      if (length == 0) return i;
+    }
     i += length;
   }
   return std::string_view::npos;
+}
+
+constexpr std::uint64_t kEveryByte = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr std::uint64_t kLowBits = 0x7F7F7F7F7F7F7F7FULL;
+
+// The high bit of each byte of \p word that equals \p byte, exactly (no carry crosses
+// from one byte into the next).
+constexpr std::uint64_t bytes_equal(std::uint64_t word, char byte) noexcept {
+  const std::uint64_t differences = word ^ (kEveryByte * static_cast<unsigned char>(byte));
+  return ~(((differences & kLowBits) + kLowBits) | differences | kLowBits);
 }
 
 std::string hex_byte(unsigned char byte) {
@@ -113,19 +161,34 @@ std::string hex_byte(unsigned char byte) {
   return std::string("0x") + digits[byte >> 4] + digits[byte & 0xF];
 }
 
-// The bytes a reader reads: a file's contents or a caller's string, held as one block.
-struct Text {
-  std::unique_ptr<char[]> file_bytes;  // not zero-filled before reading: it is overwritten
-  std::size_t file_size = 0;
-  std::string string;
+// Where a reader's bytes come from: a file, read a block at a time, or a caller's string,
+// copied into the same buffer a block at a time so both take one code path.
+class ByteSource {
+ public:
+  ByteSource(std::ifstream file, std::uintmax_t size) : file_(std::move(file)), remaining_(size) {}
+  explicit ByteSource(std::string text) : text_(std::move(text)), remaining_(text_.size()) {}
 
-  // Taken after the last move: a short string's bytes move with the string object.
-  [[nodiscard]] std::string_view view() const noexcept {
-    return file_bytes ? std::string_view(file_bytes.get(), file_size) : std::string_view(string);
+  [[nodiscard]] std::uintmax_t remaining() const noexcept { return remaining_; }
+
+  // Copies up to \p size bytes to \p out; false when the file ends before its size said.
+  bool read(char* out, std::size_t size, std::size_t& got) {
+    got = static_cast<std::size_t>(std::min<std::uintmax_t>(size, remaining_));
+    if (file_.is_open()) {
+      if (!file_.read(out, static_cast<std::streamsize>(got))) return false;
+    } else {
+      std::memcpy(out, text_.data() + (text_.size() - remaining_), got);
+    }
+    remaining_ -= got;
+    return true;
   }
+
+ private:
+  std::ifstream file_;
+  std::string text_;
+  std::uintmax_t remaining_;
 };
 
-Text read_whole_file(const std::filesystem::path& path, const std::string& display_name,
+ByteSource open_file(const std::filesystem::path& path, const std::string& display_name,
                      const CsvLimits& limits) {
   std::error_code error;
   const auto size = std::filesystem::file_size(path, error);
@@ -138,37 +201,35 @@ Text read_whole_file(const std::filesystem::path& path, const std::string& displ
                                   " bytes, more than the limit of " +
                                   std::to_string(limits.max_file_bytes)));
   }
-  Text text;
-  const auto length = static_cast<std::size_t>(size);
-  text.file_bytes = std::make_unique_for_overwrite<char[]>(length);
   std::ifstream in(path, std::ios::binary);
-  if (!in.read(text.file_bytes.get(), static_cast<std::streamsize>(length))) {
-    throw ParseError(error_at(display_name, 0, {}, "cannot read the file"));
-  }
-  text.file_size = length;
-  return text;
+  if (!in) throw ParseError(error_at(display_name, 0, {}, "cannot read the file"));
+  return ByteSource(std::move(in), size);
 }
 
 }  // namespace
 
-// The parser, the file's text and the rows read but not yet handed out.
+// The parser, the buffered bytes and the rows read but not yet handed out.
 struct CsvReader::State {
   struct Cell {
-    std::size_t offset = 0;  // into `bytes`
+    std::size_t offset = 0;  // into `buffer` for a plain row, else into `bytes`
     std::size_t size = 0;
   };
   struct FinishedRow {
     std::size_t line = 0;
     std::size_t first_cell = 0;  // into `cells`
     std::size_t end_cell = 0;
+    bool in_buffer = false;           // the cells are views into `buffer` (a plain line)
     std::optional<Diagnostic> error;  // a row error, reported when the row is handed out
   };
 
   std::string file;
   CsvLimits limits;
-  Text input;
-  std::string_view content;  // input.view()
-  std::size_t position = 0;  // the next byte of `content` to feed
+  ByteSource source;
+  std::unique_ptr<char[]> buffer;  // not zero-filled: only bytes read are used
+  std::size_t capacity = 0;
+  std::size_t filled = 0;    // buffer[0..filled) holds bytes read
+  std::size_t position = 0;  // the next byte of the buffer to feed
+  std::size_t searched = 0;  // buffer[position..searched) holds no line break
   std::size_t line = 0;      // the physical line being fed
   csv_parser parser{};
   bool input_done = false;  // every byte fed and the parser finalised
@@ -179,10 +240,11 @@ struct CsvReader::State {
   std::size_t header_line = 0;
   bool header_seen = false;
 
-  std::string bytes;        // the cells' bytes, row after row
+  std::string bytes;        // the cells libcsv handed over, row after row
   std::vector<Cell> cells;  // the cells of the finished rows, then of the open row
   std::vector<FinishedRow> finished;
   std::size_t next_finished = 0;
+  std::vector<std::size_t> plain_commas;  // of the plain line being split
 
   // The row being parsed.
   bool row_open = false;
@@ -195,20 +257,21 @@ struct CsvReader::State {
   std::optional<Diagnostic> file_error;
   std::exception_ptr callback_exception;
 
-  State(std::string file_name, const CsvLimits& reader_limits, Text text)
-      : file(std::move(file_name)),
-        limits(reader_limits),
-        input(std::move(text)),
-        content(input.view()) {
-    if (content.size() > limits.max_file_bytes) {
+  State(std::string file_name, const CsvLimits& reader_limits, ByteSource bytes_source)
+      : file(std::move(file_name)), limits(reader_limits), source(std::move(bytes_source)) {
+    if (source.remaining() > limits.max_file_bytes) {
       throw ParseError(error_at(file, 0, {},
-                                "the text has " + std::to_string(content.size()) +
+                                "the text has " + std::to_string(source.remaining()) +
                                     " bytes, more than the limit of " +
                                     std::to_string(limits.max_file_bytes)));
     }
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
     csv_set_blk_size(&parser, block_bytes());
-    if (content.starts_with(kByteOrderMark)) position = kByteOrderMark.size();
+    while (filled < kByteOrderMark.size() && source.remaining() > 0) refill();
+    if (std::string_view(buffer.get(), filled).starts_with(kByteOrderMark)) {
+      position = kByteOrderMark.size();
+      searched = position;
+    }
   }
   State(const State&) = delete;
   State& operator=(const State&) = delete;
@@ -218,6 +281,61 @@ struct CsvReader::State {
   std::size_t block_bytes() const noexcept {
     return std::min(kParserBlockBytes, limits.max_cell_bytes + 1);
   }
+
+  // Moves the unfed bytes to the front of the buffer and reads up to a block after them.
+  // The buffer doubles when those bytes fill more than half of it (a line longer than
+  // half a block), so a long line costs few copies. Invalidates the views into the
+  // buffer: called only when every row handed out is done with.
+  void refill() {
+    const std::size_t read_block = std::max<std::size_t>(limits.read_block_bytes, 1);
+    const std::size_t kept = filled - position;
+    if (capacity == 0) {
+      capacity =
+          static_cast<std::size_t>(std::clamp<std::uintmax_t>(source.remaining(), 1, read_block));
+      buffer = std::make_unique_for_overwrite<char[]>(capacity);
+    } else if (kept > capacity / 2) {
+      auto larger = std::make_unique_for_overwrite<char[]>(2 * capacity);
+      std::memcpy(larger.get(), buffer.get() + position, kept);
+      buffer = std::move(larger);
+      capacity *= 2;
+    } else if (kept > 0 && position > 0) {
+      std::memmove(buffer.get(), buffer.get() + position, kept);
+    }
+    searched -= position;
+    position = 0;
+    filled = kept;
+    std::size_t got = 0;
+    if (!source.read(buffer.get() + filled, std::min(read_block, capacity - filled), got)) {
+      fail(error_at(file, 0, {}, "cannot read the file"));
+    }
+    filled += got;
+  }
+
+  // The next physical line, its line break included, read in if needed; empty at the end.
+  std::string_view take_line() {
+    for (;;) {
+      const void* newline = searched < filled
+                                ? std::memchr(buffer.get() + searched, '\n', filled - searched)
+                                : nullptr;
+      if (newline != nullptr) {
+        const auto end =
+            static_cast<std::size_t>(static_cast<const char*>(newline) - buffer.get()) + 1;
+        return take_bytes(end);
+      }
+      searched = filled;
+      if (source.remaining() == 0) return take_bytes(filled);  // the last line, unended
+      refill();
+    }
+  }
+
+  std::string_view take_bytes(std::size_t end) noexcept {
+    const std::string_view text(buffer.get() + position, end - position);
+    position = end;
+    searched = end;
+    return text;
+  }
+
+  bool at_end_of_input() const noexcept { return position == filled && source.remaining() == 0; }
 
   std::size_t open_cell_index() const noexcept { return cells.size() - row_first_cell; }
 
@@ -250,25 +368,33 @@ struct CsvReader::State {
     }
   }
 
+  // A cell from libcsv: checked, then copied, as libcsv reuses its own buffer.
   void add_cell(const char* data, std::size_t size) {
     if (file_error || callback_exception) return;
     if (!row_open) open_row();  // a row after a bare CR on the same line
+    const std::string_view text(size == 0 ? "" : data, size);
+    if (!check_cell(text, true)) return;
+    cells.push_back(Cell{bytes.size(), size});
+    bytes.append(text);
+    cell_line = line;
+  }
+
+  // The checks every cell passes, in this order: the column limit and the cell limit
+  // (file errors), then UTF-8 unless the caller knows it is valid (a row error).
+  bool check_cell(std::string_view text, bool check_encoding) {
     const std::size_t index = open_cell_index();
     if (index >= limits.max_columns) {
       file_error =
           error_at(file, row_line, {},
                    "more than " + std::to_string(limits.max_columns) + " cells in one row");
-      return;
+      return false;
     }
-    if (size > limits.max_cell_bytes) {
+    if (text.size() > limits.max_cell_bytes) {
       file_error = cell_too_long(index);
-      return;
+      return false;
     }
-    const std::string_view text(size == 0 ? "" : data, size);
-    check_utf8(text, index);
-    cells.push_back(Cell{bytes.size(), size});
-    bytes.append(text);
-    cell_line = line;
+    if (check_encoding) check_utf8(text, index);
+    return true;
   }
 
   void check_utf8(std::string_view text, std::size_t index) {
@@ -301,10 +427,10 @@ struct CsvReader::State {
     cell_line = line;
   }
 
-  void end_row() {
+  void end_row(bool in_buffer = false) {
     if (file_error) return;
     if (!row_open) open_row();
-    FinishedRow row{row_line, row_first_cell, cells.size(), std::move(row_error)};
+    FinishedRow row{row_line, row_first_cell, cells.size(), in_buffer, std::move(row_error)};
     row_error.reset();
     row_open = false;
     const bool all_empty =
@@ -342,10 +468,7 @@ struct CsvReader::State {
 
   // Feeds the next physical line to the parser.
   void feed_line() {
-    const std::size_t newline = content.find('\n', position);
-    const std::size_t line_end = newline == std::string_view::npos ? content.size() : newline + 1;
-    const std::string_view text(content.data() + position, line_end - position);
-    position = line_end;
+    const std::string_view text = take_line();
     ++line;
     if (!row_open) {
       if (is_blank(text)) return;  // libcsv would skip it too
@@ -359,25 +482,77 @@ struct CsvReader::State {
 
   // Most lines hold a whole row without a quote: such a line is split here, as libcsv
   // would split it (cells between commas, spaces and tabs around them removed), at a
-  // fraction of the cost of its byte-at-a-time state machine. False for any other line.
+  // fraction of the cost of its byte-at-a-time state machine, checking UTF-8 on the way.
+  // The cells stay in the buffer. False, and nothing kept, for any other line.
   bool split_plain_line(std::string_view text) {
     if (text.ends_with('\n')) text.remove_suffix(1);
     if (text.ends_with('\r')) text.remove_suffix(1);
-    // Two memchr scans; find_first_of would scan its set once per byte.
-    if (text.find('"') != std::string_view::npos || text.find('\r') != std::string_view::npos) {
-      return false;
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    // The whole line is scanned, 16 or 8 bytes at a time, before any cell is kept: a quote
+    // at its end sends it all to libcsv. A line of valid UTF-8 has cells of valid UTF-8
+    // (a sequence cannot hold a comma or a space), so UTF-8 is checked line by line, and
+    // cell by cell only in a bad line, to name the first bad byte.
+    plain_commas.clear();
+    std::uint64_t high_bits = 0;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time where SSE2 is there (every x86-64).
+    const __m128i quote_bytes = _mm_set1_epi8('"');
+    const __m128i return_bytes = _mm_set1_epi8('\r');
+    const __m128i comma_bytes = _mm_set1_epi8(',');
+    unsigned high_mask = 0;
+    for (; i + 16 <= n; i += 16) {
+      const __m128i bytes16 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      const __m128i stops =
+          _mm_or_si128(_mm_cmpeq_epi8(bytes16, quote_bytes), _mm_cmpeq_epi8(bytes16, return_bytes));
+      if (_mm_movemask_epi8(stops) != 0) return false;
+      high_mask |= static_cast<unsigned>(_mm_movemask_epi8(bytes16));
+      auto found = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes16, comma_bytes)));
+      for (; found != 0; found &= found - 1) {
+        plain_commas.push_back(i + static_cast<std::size_t>(std::countr_zero(found)));
+      }
     }
-    for (std::size_t start = 0;;) {
-      const std::size_t comma = std::min(text.find(',', start), text.size());
-      std::string_view cell = text.substr(start, comma - start);
-      while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) cell.remove_prefix(1);
-      while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.remove_suffix(1);
-      add_cell(cell.data(), cell.size());
-      if (comma == text.size()) break;
-      start = comma + 1;
+    if (high_mask != 0) high_bits |= kHighBits;
+#endif
+    if constexpr (std::endian::native == std::endian::little) {
+      for (; i + 8 <= n; i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, s + i, sizeof word);
+        if ((bytes_equal(word, '"') | bytes_equal(word, '\r')) != 0) return false;
+        high_bits |= word;
+        for (std::uint64_t commas = bytes_equal(word, ','); commas != 0; commas &= commas - 1) {
+          plain_commas.push_back(i + static_cast<std::size_t>(std::countr_zero(commas)) / 8);
+        }
+      }
     }
-    end_row();
+    for (; i < n; ++i) {
+      if (s[i] == '"' || s[i] == '\r') return false;
+      if (s[i] == ',') plain_commas.push_back(i);
+      high_bits |= s[i];
+    }
+    const bool valid_utf8 =
+        (high_bits & kHighBits) == 0 || first_invalid_utf8(text) == std::string_view::npos;
+    plain_commas.push_back(n);
+    const auto base = static_cast<std::size_t>(text.data() - buffer.get());
+    std::size_t begin = 0;
+    for (const std::size_t end : plain_commas) {
+      // After a file error (a limit, or bad UTF-8 in the header) the first one stands.
+      if (!keep_plain_cell(base + begin, base + end, valid_utf8) || file_error) break;
+      begin = end + 1;
+    }
+    end_row(true);
     if (file_error) fail(std::move(*file_error));
+    return true;
+  }
+
+  bool keep_plain_cell(std::size_t begin, std::size_t end, bool valid_utf8) {
+    const char* data = buffer.get();
+    while (begin < end && (data[begin] == ' ' || data[begin] == '\t')) ++begin;
+    while (begin < end && (data[end - 1] == ' ' || data[end - 1] == '\t')) --end;
+    if (!check_cell(std::string_view(data + begin, end - begin), !valid_utf8)) return false;
+    cells.push_back(Cell{begin, end - begin});
+    cell_line = line;
     return true;
   }
 
@@ -423,7 +598,7 @@ struct CsvReader::State {
     if (next_finished == finished.size()) {
       compact();
       while (finished.empty() && !input_done) {
-        if (position < content.size()) {
+        if (!at_end_of_input()) {
           feed_line();
         } else {
           finish_input();
@@ -434,8 +609,9 @@ struct CsvReader::State {
     return &finished[next_finished++];
   }
 
-  std::string_view cell_text(std::size_t index) const noexcept {
-    return std::string_view(bytes).substr(cells[index].offset, cells[index].size);
+  std::string_view cell_text(const FinishedRow& row, std::size_t index) const noexcept {
+    const char* base = row.in_buffer ? buffer.get() : bytes.data();
+    return std::string_view(base + cells[index].offset, cells[index].size);
   }
 
   void take_header() {
@@ -443,8 +619,8 @@ struct CsvReader::State {
     if (row == nullptr) fail(error_at(file, 1, {}, "no header row (the file is empty)"));
     if (row->error) fail(*row->error);
     for (std::size_t i = row->first_cell; i < row->end_cell; ++i) {
-      header[i - row->first_cell] = std::string(trim_blanks(cell_text(i)));
-      folded_header.push_back(fold_column_name(cell_text(i)));
+      header[i - row->first_cell] = std::string(trim_blanks(cell_text(*row, i)));
+      folded_header.push_back(fold_column_name(cell_text(*row, i)));
     }
     check_duplicate_columns();
   }
@@ -473,15 +649,14 @@ CsvReader::~CsvReader() = default;
 
 CsvReader CsvReader::open(const std::filesystem::path& path, std::string display_name,
                           const CsvLimits& limits) {
-  Text text = read_whole_file(path, display_name, limits);
-  return CsvReader(std::make_unique<State>(std::move(display_name), limits, std::move(text)));
+  ByteSource source = open_file(path, display_name, limits);
+  return CsvReader(std::make_unique<State>(std::move(display_name), limits, std::move(source)));
 }
 
 CsvReader CsvReader::from_string(std::string content, std::string display_name,
                                  const CsvLimits& limits) {
-  Text text;
-  text.string = std::move(content);
-  return CsvReader(std::make_unique<State>(std::move(display_name), limits, std::move(text)));
+  return CsvReader(
+      std::make_unique<State>(std::move(display_name), limits, ByteSource(std::move(content))));
 }
 
 const std::string& CsvReader::file() const noexcept { return state_->file; }
@@ -504,7 +679,7 @@ bool CsvReader::next(CsvRow& row) {
   row.line = finished->line;
   row.cells.clear();
   for (std::size_t i = finished->first_cell; i < finished->end_cell; ++i) {
-    row.cells.push_back(state_->cell_text(i));
+    row.cells.push_back(state_->cell_text(*finished, i));
   }
   if (finished->error) throw ParseError(*finished->error);
   return true;

@@ -28,6 +28,10 @@ struct CsvLimits {
   std::size_t max_cell_bytes = std::size_t{1} << 20;
   /// Most cells accepted in one row (the header included).
   std::size_t max_columns = 1024;
+  /// Bytes read from the file at a time (1 MiB; 0 counts as 1). The reader's buffer holds
+  /// one block, or more while one line is longer than half a block; the file is never
+  /// held whole. Text given as a string is copied in the same blocks.
+  std::size_t read_block_bytes = std::size_t{1} << 20;
 };
 
 /// One data row of a CSV file. The cells are views into the reader's buffer and stay

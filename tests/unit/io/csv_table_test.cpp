@@ -234,6 +234,162 @@ TEST(CsvReader, ReadsAFileAndNamesAMissingOne) {
   EXPECT_EQ(missing.file, (folder / "nope.csv").string());
 }
 
+// Everything a caller collecting every error sees: the header, then each row or the
+// diagnostic it threw, until the end or a file error.
+std::string read_everything(CsvReader reader) {
+  std::string seen = std::to_string(reader.header_line()) + ":";
+  for (const std::string& name : reader.header()) seen += "[" + name + "]";
+  CsvRow row;
+  for (;;) {
+    try {
+      if (!reader.next(row)) break;
+    } catch (const ParseError& error) {
+      seen += "\n" + error.diagnostics().front().to_string();
+      continue;
+    }
+    seen += "\n" + std::to_string(row.line) + ":";
+    for (const std::string_view cell : row.cells) seen += "[" + std::string(cell) + "]";
+  }
+  return seen + (reader.failed() ? "\nfailed" : "\nend");
+}
+
+std::string read_everything(const std::string& text, const CsvLimits& limits) {
+  try {
+    return read_everything(CsvReader::from_string(text, "t.csv", limits));
+  } catch (const ParseError& error) {
+    return "at open: " + error.diagnostics().front().to_string();
+  }
+}
+
+CsvLimits with_block(std::size_t read_block_bytes) {
+  CsvLimits limits;
+  limits.read_block_bytes = read_block_bytes;
+  return limits;
+}
+
+// Inputs whose rows, quoted line breaks, UTF-8 sequences and errors fall across block
+// boundaries at every block size tried below.
+const std::vector<std::string> kBlockInputs{
+    "id,name\n1,An\n2,Ba\n",
+    "\xEF\xBB\xBFid,name\r\n1,\"An\"\r\n2,Ba",
+    "\n\na,b\n\n1,2\n   \t\n,\n\r\n3,4",
+    "id,name\n1,\"An, Văn\"\n2,\"first\nsecond\r\nthird\"\n3,\"say \"\"hi\"\"\"\n4,Bốn\n",
+    "id,name\n1,Nguyễn Văn Bảy\n2,\xF0\x9F\x98\x80 \xE1\xBB\x87\n3,\"đ\nđ\"\n",
+    "id,name\n1,ok\n2,ab\xFF\n3,\"two\nbad\xE1\xBB\"\n4,fine\xC3\n5,\xC3\xA9\n",
+    "a,b\n1,2,3\n4\n5,6\n1,2\r3,4\n5,6\n",
+    "id,name\n1,An\n2,\"Ba\n3,Cuc\n",
+    "id,name\n1,An\n2,B\"a\n3,x\n",
+    "id,name,NAME\n1,2,3\n",
+    "a,b,c\n x\t,, y z \r\n\t1,\"2\" ,3\n",
+    "a\xFF,b\n1,2\n",
+};
+
+TEST(CsvReader, ReadsTheSameWhereverTheBlocksEnd) {
+  for (const std::string& text : kBlockInputs) {
+    const std::string whole = read_everything(text, {});
+    for (std::size_t block = 0; block <= text.size() + 1; ++block) {
+      EXPECT_EQ(read_everything(text, with_block(block)), whole)
+          << "block of " << block << " bytes, text: " << text;
+    }
+  }
+}
+
+TEST(CsvReader, ReadsAFileInBlocksAsAString) {
+  const auto folder = scratch_folder();
+  for (std::size_t i = 0; i < kBlockInputs.size(); ++i) {
+    const auto path = folder / (std::to_string(i) + ".csv");
+    std::ofstream(path, std::ios::binary) << kBlockInputs[i];
+    const std::string whole = read_everything(kBlockInputs[i], {});
+    for (const std::size_t block : {1u, 3u, 7u, 64u}) {
+      std::string from_file;
+      try {
+        from_file = read_everything(CsvReader::open(path, "t.csv", with_block(block)));
+      } catch (const ParseError& error) {
+        from_file = "at open: " + error.diagnostics().front().to_string();
+      }
+      EXPECT_EQ(from_file, whole) << "block of " << block << " bytes, file " << i;
+    }
+  }
+}
+
+TEST(CsvReader, NamesEveryInvalidByteOfALongPlainLineRight) {
+  // Long plain lines are scanned 16 and 8 bytes at a time: a bad byte at any offset
+  // must still name its column and its byte within the cell.
+  const std::string good = "aaaaaaaaa,bbbbbbbbb,ccccccccc,ddddddddd,eeeeeee\xC3\xA9";
+  for (std::size_t at = 0; at < good.size(); ++at) {
+    if (good[at] == ',' || static_cast<unsigned char>(good[at]) >= 0x80) continue;
+    std::string line = good;
+    line[at] = '\xFF';
+    const Diagnostic error = first_error([&] { (void)parse("a,b,c,d,e\n" + line + "\n"); });
+    EXPECT_EQ(error.line, 2u);
+    EXPECT_EQ(error.column, std::string(1, static_cast<char>('a' + at / 10))) << at;
+    EXPECT_EQ(error.message, "invalid UTF-8: byte 0xFF at byte " + std::to_string(at % 10 + 1) +
+                                 " (save the file as UTF-8)")
+        << at;
+  }
+}
+
+TEST(CsvReader, NamesTheFirstBadCellOfTheHeader) {
+  const Diagnostic error = first_error([] { (void)parse("a\xFF,b\xFE\n1,2\n"); });
+  EXPECT_EQ(error.line, 1u);
+  EXPECT_EQ(error.message,
+            "invalid UTF-8: byte 0xFF at byte 2 of header cell 1 (save the file as UTF-8)");
+}
+
+TEST(CsvReader, NamesAnInvalidByteThatStartsABlock) {
+  const std::string text = "id,name\n1,ok\n2,ab\xFF\n3,fine\n";
+  const std::size_t bad = text.find('\xFF');
+  CsvReader reader = CsvReader::from_string(text, "t.csv", with_block(bad));
+  CsvRow row;
+  ASSERT_TRUE(reader.next(row));
+  const Diagnostic error = first_error([&] { reader.next(row); });
+  EXPECT_EQ(error.line, 3u);
+  EXPECT_EQ(error.column, "name");
+  EXPECT_EQ(error.message, "invalid UTF-8: byte 0xFF at byte 3 (save the file as UTF-8)");
+  ASSERT_TRUE(reader.next(row));
+  EXPECT_EQ(row.line, 4u);
+}
+
+TEST(CsvReader, KeepsAMultiByteCharacterSplitByABlock) {
+  const std::string text = "a\nxx\xE1\xBB\x87y\n";  // ệ
+  for (const std::size_t block : {3u, 4u, 5u, 6u}) {
+    const CsvTable table = parse(text, with_block(block));
+    ASSERT_EQ(table.rows.size(), 1u);
+    EXPECT_EQ(table.rows[0].cells[0], "xx\xE1\xBB\x87y") << block;
+  }
+}
+
+TEST(CsvReader, GrowsItsBufferForALineLongerThanABlock) {
+  const std::string long_cell(1000, 'x');
+  const CsvTable table =
+      parse("a,b\n1," + long_cell + "\n2,\"" + long_cell + "\n\"\n3,z\n", with_block(16));
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(table.rows[0].cells[1], long_cell);
+  EXPECT_EQ(table.rows[1].cells[1], long_cell + "\n");
+  EXPECT_EQ(table.rows[2], (CsvTableRow{5, {"3", "z"}}));
+}
+
+TEST(CsvReader, KeepsTheCellsOfARowUntilTheNextCall) {
+  // Each call may refill the buffer, so a row's cells are read before the next call.
+  CsvReader reader = CsvReader::from_string("a,b\n1,\"x\ny\"\n2,z\n", "t.csv", with_block(2));
+  CsvRow first;
+  CsvRow second;
+  ASSERT_TRUE(reader.next(first));
+  EXPECT_EQ(first.cells[1], "x\ny");
+  ASSERT_TRUE(reader.next(second));
+  EXPECT_EQ(second.cells, (std::vector<std::string_view>{"2", "z"}));
+}
+
+TEST(CsvReader, RejectsAFileOverTheSizeLimitBeforeReadingIt) {
+  const auto folder = scratch_folder();
+  std::ofstream(folder / "big.csv") << "a,b\n1234,5678\n";
+  CsvLimits limits;
+  limits.max_file_bytes = 10;
+  const Diagnostic error = first_error([&] { (void)read_csv_table(folder / "big.csv", limits); });
+  EXPECT_EQ(error.line, 0u);
+  EXPECT_EQ(error.message, "the file has 14 bytes, more than the limit of 10");
+}
+
 TEST(CsvWriter, QuotesOnlyWhereNeeded) {
   std::string out;
   for (const std::string_view cell : {"plain", "a,b", "say \"hi\"", "two\nlines", " padded", ""}) {
