@@ -51,8 +51,8 @@
 ///   references as row numbers, repeated texts (course, provider, result, ethnicity,
 ///   field of study, province, minority) as a dictionary of distinct texts and a row
 ///   index per record; ids and names stay one string per record. A binary payload of a
-///   national roster is about a third the size of version 1's and loads about twenty
-///   times faster (docs/performance.md). XML and text payloads use the same layout.
+///   national roster is about a quarter the size of version 1's and loads 6 to 13 times
+///   faster (docs/performance.md). XML and text payloads use the same layout.
 ///
 /// **Compatibility.** The format version changes whenever a change to the payload (a class
 /// version bumped in serialization.hpp, a member added to ArchiveContents) or to the
