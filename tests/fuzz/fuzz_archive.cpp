@@ -27,14 +27,14 @@ std::uint32_t crc32(std::string_view bytes) {
   return crc.checksum();
 }
 
-// The version 1 envelope of archive.hpp, in front of \p payload.
+// The envelope of archive.hpp (the current format version), in front of \p payload.
 std::string envelope_around(std::string_view payload, std::uint8_t encoding) {
   std::string archive(48, '\0');
   archive.replace(0, 8,
                   std::string_view("\x89"
                                    "CPA\r\n\x1A\n",
                                    8));
-  put_le(archive, 8, 1, 2);
+  put_le(archive, 8, cadreplan::io::archive_format_version, 2);
   put_le(archive, 10, 48, 2);
   archive[12] = static_cast<char>(encoding);
   archive[13] = 1;

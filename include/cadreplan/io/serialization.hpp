@@ -11,8 +11,9 @@
 /// The model headers stay free of Boost.Serialization: everything lives here.
 ///
 /// **The archive format.** Every model class is versioned with `BOOST_CLASS_VERSION`
-/// (all at version 0 today); a change of a class's members must bump its version and keep
-/// loading the older ones. Every member is wrapped in `make_nvp`, so XML archives work.
+/// (model::Roster at version 1, the others at 0); a change of a class's members must bump
+/// its version and keep loading the older ones. Every member is wrapped in `make_nvp`, so
+/// XML archives work.
 /// - Enumerated codes are stored as their integer value, so **the order of every code
 ///   enum is part of the archive format: values may only be appended, never reordered or
 ///   removed**. Loading checks each integer against the enum's codes.
@@ -24,7 +25,40 @@
 /// - A model::Term is its congress day and next congress day.
 /// - A vector is its element count followed by the elements.
 /// - A model::Roster is its tables; loading rebuilds and re-validates it with
-///   model::Roster::build().
+///   model::Roster::build(). Class version 0 (archive format version 1) stores the
+///   RosterTables record by record as above; class version 1 (format version 2) stores
+///   them in columns, below. Both load.
+///
+/// **The columnar roster** (model::Roster class version 1). Five elements, `units`,
+/// `cadres`, `trainings`, `pools`, `budgets` (detail::UnitColumns and the others, written
+/// bare: no class header of their own). Each starts with its record `count` (uint64),
+/// followed by its columns, each `count` values long, in the order of the members of the
+/// detail structs. A column of integers is written with `make_array`: in a binary archive
+/// one block of native integers (memcpy both ways), in XML and text one `item` per value.
+/// - Codes: uint8, the enum's integer; 255 for an empty optional.
+/// - Flags (`std::optional<bool>`): uint8 0 or 1, 255 for unknown.
+/// - Dates: uint32 days since 1400-01-01 (Boost.Date_Time's first day; its last,
+///   9999-12-31, is 3 141 084); 0xFFFFFFFF for an empty optional, never for a required date.
+/// - Amounts (`std::optional<Dong>`): a flag column (`has_cost`, `has_spent`: 0 or 1) and
+///   an int64 column, 0 where the amount is unknown.
+/// - References (a cadre's unit, a training's cadre, a pool entry's unit and cadre, a
+///   budget line's unit, a unit's parent): uint32 row numbers in the referenced table,
+///   0xFFFFFFFF for a unit without a parent; loading checks each is in range.
+/// - Ids and names: one string per record (`item` elements of their column).
+/// - Repeated texts (province, minority, ethnicity, field of study, course, provider,
+///   result): a dictionary, its `size` (uint64), its `words` (each distinct text once, in
+///   order of first use), then `rows`, one uint32 word index per record.
+/// - Positions held: the cadres' `position_count` column (uint32), then a
+///   `cadres.positions` table of their own (a count, which must equal the sum, then the
+///   `position` and `since` columns), in cadre order.
+/// - A term: `congress_day` and `next_congress_day` columns, rebuilt through
+///   model::Term::from_congresses().
+///
+/// Loading checks every count before allocating (the archive's own `check_column` member,
+/// if any: the loaders of archive.cpp bound it by ArchiveLimits::max_records and by the
+/// bytes that remain; others by default_max_column_values), and every value after
+/// reading: a malformed one throws ArchiveContentError naming the column and the row,
+/// e.g. `archive field 'trainings.kind[123]': 9 is not a kind code (valid: 0 to 5)`.
 ///
 /// **Untrusted input.** Archives are not portable across Boost versions (binary archives
 /// not across platforms either), and Boost's own loaders can allocate whatever a corrupted
@@ -44,6 +78,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <boost/lexical_cast/bad_lexical_cast.hpp>
 #include <boost/serialization/level.hpp>
+#include <boost/serialization/array_wrapper.hpp>
 #include <boost/serialization/nvp.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/tracking.hpp>
@@ -232,6 +267,252 @@ void Sequence<T>::serialize(Archive& archive, const unsigned int /*version*/) {
       values_->push_back(std::move(value));
     }
   }
+}
+
+
+// ---------------------------------------------------------------------------------------
+// The columnar layout of model::Roster, class version 1 (archive format version 2).
+
+/// The most values a column of a columnar roster may announce when the archive sets no
+/// bound of its own (ArchiveLimits::max_records' default).
+inline constexpr std::uint64_t default_max_column_values = std::uint64_t{1} << 24;
+
+/// The day number of a date in a column: days since 1400-01-01, Boost.Date_Time's first
+/// day, so every date Boost can hold fits.
+inline constexpr std::uint32_t first_column_day = 2232400;  // 1400-01-01's day_number()
+/// The largest day number in a column: 9999-12-31, Boost.Date_Time's last day.
+inline constexpr std::uint32_t last_column_day = 5373484 - first_column_day;
+/// A date column's value for an absent optional date.
+inline constexpr std::uint32_t absent_day = 0xFFFF'FFFF;
+/// A code column's value for an absent optional code or flag.
+inline constexpr std::uint8_t absent_code = 0xFF;
+/// A row column's value for "no row" (a unit without a parent).
+inline constexpr std::uint32_t no_row = 0xFFFF'FFFF;
+
+/// Fails a save or load of the field \p name (built by the caller, with the row) with
+/// \p problem.
+[[noreturn]] inline void fail_field(const std::string& name, const std::string& problem) {
+  fail_field(name.c_str(), problem);
+}
+
+/// Checks that \p count values, each at least \p value_bytes long in a binary archive, may
+/// be announced for the column \p table.\p column (\p column null: the table's record
+/// count), before anything is allocated for them. An archive bounds this itself with a
+/// member `check_column(table, column, count, value_bytes)` (the loaders of archive.cpp
+/// check ArchiveLimits::max_records and the bytes that remain); any other archive gets
+/// default_max_column_values.
+/// \throws ArchiveContentError naming the column.
+template <class Archive>
+void check_column_count(Archive& archive, const char* table, const char* column,
+                        std::uint64_t count, std::size_t value_bytes) {
+  if constexpr (requires { archive.check_column(table, column, count, value_bytes); }) {
+    archive.check_column(table, column, count, value_bytes);
+  } else if (count > default_max_column_values) {
+    fail_field(std::string(table) + (column != nullptr ? "." + std::string(column) : ""),
+               std::to_string(count) + " values, more than " +
+                   std::to_string(default_max_column_values));
+  }
+}
+
+/// A column of strings held once each (course, provider, province, ...): the distinct
+/// texts (`words`, in order of first use), then one index into them per row (`rows`).
+struct DictionaryColumn {
+  std::vector<std::string> words;    ///< The distinct texts.
+  std::vector<std::uint32_t> rows;   ///< Per row, the index of its text in words.
+};
+
+/// The units table as columns.
+struct UnitColumns {
+  std::uint64_t count = 0;                   ///< Records.
+  std::vector<std::string> id;               ///< Unit::id.
+  std::vector<std::string> name;             ///< Unit::name.
+  std::vector<std::uint8_t> kind;            ///< Unit::kind, a code.
+  std::vector<std::uint32_t> parent;         ///< Row of Unit::parent_id, or no_row.
+  DictionaryColumn province;                 ///< Unit::province.
+  std::vector<std::uint8_t> large_minority;  ///< Unit::large_minority: 0, 1 or absent_code.
+  DictionaryColumn minority;                 ///< Unit::minority.
+  std::vector<std::uint8_t> area;            ///< Unit::area, a code or absent_code.
+};
+
+/// The cadres table as columns; positions held are a table of their own, in cadre order.
+struct CadreColumns {
+  std::uint64_t count = 0;                       ///< Records.
+  std::vector<std::string> id;                   ///< Cadre::id.
+  std::vector<std::string> full_name;            ///< Cadre::full_name.
+  std::vector<std::uint32_t> birth_date;         ///< Cadre::birth_date, a day number.
+  std::vector<std::uint32_t> unit;               ///< Row of Cadre::unit_id.
+  std::vector<std::uint32_t> position_count;     ///< Cadre::positions.size().
+  std::uint64_t position_total = 0;              ///< All cadres' positions.
+  std::vector<std::uint8_t> position;            ///< PositionHolding::position, a code.
+  std::vector<std::uint32_t> position_since;     ///< PositionHolding::since, or absent_day.
+  std::vector<std::uint8_t> gender;              ///< Cadre::gender.
+  DictionaryColumn ethnicity;                    ///< Cadre::ethnicity.
+  std::vector<std::uint32_t> party_joined;       ///< Cadre::party_joined.
+  std::vector<std::uint8_t> general_education;   ///< Cadre::general_education.
+  std::vector<std::uint8_t> professional_level;  ///< ProfessionalQualification::level.
+  DictionaryColumn professional_field;           ///< ProfessionalQualification::field.
+  std::vector<std::uint8_t> professional_mode;   ///< ProfessionalQualification::mode.
+  std::vector<std::uint8_t> professional_funding;  ///< ProfessionalQualification::funding.
+  std::vector<std::uint8_t> professional_planned;  ///< ProfessionalQualification::planned.
+  std::vector<std::uint8_t> political_theory;      ///< Cadre::political_theory.
+  std::vector<std::uint8_t> state_management;      ///< Cadre::state_management.
+};
+
+/// The training records as columns.
+struct TrainingColumns {
+  std::uint64_t count = 0;                ///< Records.
+  std::vector<std::uint32_t> cadre;       ///< Row of TrainingRecord::cadre_id.
+  DictionaryColumn course;                ///< TrainingRecord::course.
+  std::vector<std::uint8_t> kind;         ///< TrainingRecord::kind.
+  std::vector<std::uint32_t> start_date;  ///< TrainingRecord::start_date.
+  std::vector<std::uint32_t> end_date;    ///< TrainingRecord::end_date.
+  DictionaryColumn provider;              ///< TrainingRecord::provider.
+  std::vector<std::uint8_t> status;       ///< TrainingRecord::status.
+  DictionaryColumn result;                ///< TrainingRecord::result.
+  std::vector<std::uint8_t> funding;      ///< TrainingRecord::funding.
+  std::vector<std::uint8_t> planned;      ///< TrainingRecord::planned.
+  std::vector<std::uint8_t> has_cost;     ///< Whether TrainingRecord::cost is known: 0 or 1.
+  std::vector<std::int64_t> cost;         ///< TrainingRecord::cost (0 when unknown).
+};
+
+/// The successor pool entries as columns.
+struct PoolColumns {
+  std::uint64_t count = 0;                       ///< Records.
+  std::vector<std::uint32_t> unit;               ///< Row of PoolEntry::unit_id.
+  std::vector<std::uint8_t> position;            ///< PoolEntry::position.
+  std::vector<std::uint32_t> cadre;              ///< Row of PoolEntry::cadre_id.
+  std::vector<std::uint32_t> congress_day;       ///< PoolEntry::term's first day.
+  std::vector<std::uint32_t> next_congress_day;  ///< The day after PoolEntry::term's last.
+  std::vector<std::uint32_t> added_on;           ///< PoolEntry::added_on.
+};
+
+/// The budget lines as columns.
+struct BudgetColumns {
+  std::uint64_t count = 0;                  ///< Records.
+  std::vector<std::uint32_t> unit;          ///< Row of BudgetLine::unit_id.
+  std::vector<std::int32_t> year;           ///< BudgetLine::year.
+  std::vector<std::int64_t> allocated;      ///< BudgetLine::allocated.
+  std::vector<std::uint8_t> has_spent;      ///< Whether spent_on_training is known: 0 or 1.
+  std::vector<std::int64_t> spent;          ///< BudgetLine::spent_on_training (0 when unknown).
+};
+
+/// The columns of \p roster's units (every reference as a row; interned and repeated
+/// strings as dictionaries).
+/// \throws ArchiveContentError for a value no archive can keep (a code out of range, a
+///   special date), naming the column and the row.
+[[nodiscard]] UnitColumns unit_columns(const model::Roster& roster);
+/// The columns of \p roster's cadres (see unit_columns()).
+[[nodiscard]] CadreColumns cadre_columns(const model::Roster& roster);
+/// The columns of \p roster's training records (see unit_columns()).
+[[nodiscard]] TrainingColumns training_columns(const model::Roster& roster);
+/// The columns of \p roster's pool entries (see unit_columns()).
+[[nodiscard]] PoolColumns pool_columns(const model::Roster& roster);
+/// The columns of \p roster's budget lines (see unit_columns()).
+[[nodiscard]] BudgetColumns budget_columns(const model::Roster& roster);
+
+/// The units of \p columns, every value checked (codes, flags, rows, dictionary indices).
+/// \throws ArchiveContentError naming the column, the row and the value.
+[[nodiscard]] std::vector<model::Unit> units_from(UnitColumns&& columns);
+/// The cadres of \p columns, whose units are \p units.
+[[nodiscard]] std::vector<model::Cadre> cadres_from(CadreColumns&& columns,
+                                                    const std::vector<model::Unit>& units);
+/// The training records of \p columns, whose cadres are \p cadres.
+[[nodiscard]] std::vector<model::TrainingRecord> trainings_from(
+    TrainingColumns&& columns, const std::vector<model::Cadre>& cadres);
+/// The pool entries of \p columns.
+[[nodiscard]] std::vector<model::PoolEntry> pools_from(PoolColumns&& columns,
+                                                       const std::vector<model::Unit>& units,
+                                                       const std::vector<model::Cadre>& cadres);
+/// The budget lines of \p columns.
+[[nodiscard]] std::vector<model::BudgetLine> budgets_from(BudgetColumns&& columns,
+                                                          const std::vector<model::Unit>& units);
+
+/// Saves or loads a table's record count (\p count), checked on load.
+template <class Archive>
+void table_count(Archive& archive, const char* table, std::uint64_t& count) {
+  archive& boost::serialization::make_nvp("count", count);
+  if constexpr (Archive::is_loading::value) {
+    check_column_count(archive, table, nullptr, count, 1);
+  }
+}
+
+/// Saves or loads a column of \p count fixed-width integers as one array (one block of
+/// bytes in a binary archive; `item` elements in XML).
+template <class Archive, class T>
+void value_column(Archive& archive, const char* table, const char* column,
+                  std::vector<T>& values, std::uint64_t count) {
+  static_assert(std::is_integral_v<T>);
+  if constexpr (Archive::is_loading::value) {
+    check_column_count(archive, table, column, count, sizeof(T));
+    values.assign(static_cast<std::size_t>(count), T{});
+  }
+  if (count == 0) return;
+  archive& boost::serialization::make_nvp(
+      column, boost::serialization::make_array(values.data(), static_cast<std::size_t>(count)));
+}
+
+/// A column of strings, each as Boost writes a std::string (`item` elements in XML); a
+/// view for Boost, like Sequence.
+class StringColumn {
+ public:
+  /// Serializes the first \p count of \p values.
+  StringColumn(std::vector<std::string>& values, std::uint64_t count) noexcept
+      : values_(&values), count_(count) {}
+  /// Saves or loads the strings (the loader's own string checks apply to each).
+  template <class Archive>
+  void serialize(Archive& archive, const unsigned int /*version*/) {
+    for (std::uint64_t i = 0; i < count_; ++i) {
+      archive& boost::serialization::make_nvp("item", (*values_)[static_cast<std::size_t>(i)]);
+    }
+  }
+
+ private:
+  std::vector<std::string>* values_;
+  std::uint64_t count_;
+};
+
+/// Saves or loads a column of \p count strings.
+template <class Archive>
+void string_column(Archive& archive, const char* table, const char* column,
+                   std::vector<std::string>& values, std::uint64_t count) {
+  if constexpr (Archive::is_loading::value) {
+    // A binary archive writes a string's length in 8 bytes.
+    check_column_count(archive, table, column, count, sizeof(std::uint64_t));
+    values.assign(static_cast<std::size_t>(count), std::string());
+  }
+  if (count == 0) return;
+  StringColumn view(values, count);
+  archive& boost::serialization::make_nvp(column, view);
+}
+
+/// A dictionary column for Boost: its word count (`size`), its words, its row indices.
+class DictionaryView {
+ public:
+  /// Serializes \p column of \p count rows of \p table.
+  DictionaryView(DictionaryColumn& column, const char* table, const char* name,
+                 std::uint64_t count)
+      : column_(&column), field_(std::string(table) + "." + name), count_(count) {}
+  /// Saves or loads the words, then the rows.
+  template <class Archive>
+  void serialize(Archive& archive, const unsigned int /*version*/) {
+    std::uint64_t size = column_->words.size();
+    archive& boost::serialization::make_nvp("size", size);
+    string_column(archive, field_.c_str(), "words", column_->words, size);
+    value_column(archive, field_.c_str(), "rows", column_->rows, count_);
+  }
+
+ private:
+  DictionaryColumn* column_;
+  std::string field_;
+  std::uint64_t count_;
+};
+
+/// Saves or loads a dictionary column of \p count rows.
+template <class Archive>
+void dictionary_column(Archive& archive, const char* table, const char* column,
+                       DictionaryColumn& values, std::uint64_t count) {
+  DictionaryView view(values, table, column, count);
+  archive& boost::serialization::make_nvp(column, view);
 }
 
 }  // namespace detail
@@ -482,25 +763,167 @@ void serialize(Archive& archive, cadreplan::model::RosterTables& tables,
   field(archive, "budgets", tables.budgets);
 }
 
-/// Saves a roster as its tables (the indices are rebuilt on load).
+/// Saves or loads the units as columns (see the format notes above).
+template <class Archive>
+void serialize(Archive& archive, cadreplan::io::detail::UnitColumns& c,
+               const unsigned int /*version*/) {
+  using namespace cadreplan::io::detail;
+  const char* t = "units";
+  table_count(archive, t, c.count);
+  string_column(archive, t, "id", c.id, c.count);
+  string_column(archive, t, "name", c.name, c.count);
+  value_column(archive, t, "kind", c.kind, c.count);
+  value_column(archive, t, "parent", c.parent, c.count);
+  dictionary_column(archive, t, "province", c.province, c.count);
+  value_column(archive, t, "large_minority", c.large_minority, c.count);
+  dictionary_column(archive, t, "minority", c.minority, c.count);
+  value_column(archive, t, "area", c.area, c.count);
+}
+
+/// Saves or loads the cadres as columns, their positions as a table of their own.
+template <class Archive>
+void serialize(Archive& archive, cadreplan::io::detail::CadreColumns& c,
+               const unsigned int /*version*/) {
+  using namespace cadreplan::io::detail;
+  const char* t = "cadres";
+  table_count(archive, t, c.count);
+  string_column(archive, t, "id", c.id, c.count);
+  string_column(archive, t, "full_name", c.full_name, c.count);
+  value_column(archive, t, "birth_date", c.birth_date, c.count);
+  value_column(archive, t, "unit", c.unit, c.count);
+  value_column(archive, t, "position_count", c.position_count, c.count);
+  table_count(archive, "cadres.positions", c.position_total);
+  value_column(archive, "cadres.positions", "position", c.position, c.position_total);
+  value_column(archive, "cadres.positions", "since", c.position_since, c.position_total);
+  value_column(archive, t, "gender", c.gender, c.count);
+  dictionary_column(archive, t, "ethnicity", c.ethnicity, c.count);
+  value_column(archive, t, "party_joined", c.party_joined, c.count);
+  value_column(archive, t, "general_education", c.general_education, c.count);
+  value_column(archive, t, "professional_level", c.professional_level, c.count);
+  dictionary_column(archive, t, "professional_field", c.professional_field, c.count);
+  value_column(archive, t, "professional_mode", c.professional_mode, c.count);
+  value_column(archive, t, "professional_funding", c.professional_funding, c.count);
+  value_column(archive, t, "professional_planned", c.professional_planned, c.count);
+  value_column(archive, t, "political_theory", c.political_theory, c.count);
+  value_column(archive, t, "state_management", c.state_management, c.count);
+}
+
+/// Saves or loads the training records as columns.
+template <class Archive>
+void serialize(Archive& archive, cadreplan::io::detail::TrainingColumns& c,
+               const unsigned int /*version*/) {
+  using namespace cadreplan::io::detail;
+  const char* t = "trainings";
+  table_count(archive, t, c.count);
+  value_column(archive, t, "cadre", c.cadre, c.count);
+  dictionary_column(archive, t, "course", c.course, c.count);
+  value_column(archive, t, "kind", c.kind, c.count);
+  value_column(archive, t, "start_date", c.start_date, c.count);
+  value_column(archive, t, "end_date", c.end_date, c.count);
+  dictionary_column(archive, t, "provider", c.provider, c.count);
+  value_column(archive, t, "status", c.status, c.count);
+  dictionary_column(archive, t, "result", c.result, c.count);
+  value_column(archive, t, "funding", c.funding, c.count);
+  value_column(archive, t, "planned", c.planned, c.count);
+  value_column(archive, t, "has_cost", c.has_cost, c.count);
+  value_column(archive, t, "cost", c.cost, c.count);
+}
+
+/// Saves or loads the pool entries as columns.
+template <class Archive>
+void serialize(Archive& archive, cadreplan::io::detail::PoolColumns& c,
+               const unsigned int /*version*/) {
+  using namespace cadreplan::io::detail;
+  const char* t = "pools";
+  table_count(archive, t, c.count);
+  value_column(archive, t, "unit", c.unit, c.count);
+  value_column(archive, t, "position", c.position, c.count);
+  value_column(archive, t, "cadre", c.cadre, c.count);
+  value_column(archive, t, "congress_day", c.congress_day, c.count);
+  value_column(archive, t, "next_congress_day", c.next_congress_day, c.count);
+  value_column(archive, t, "added_on", c.added_on, c.count);
+}
+
+/// Saves or loads the budget lines as columns.
+template <class Archive>
+void serialize(Archive& archive, cadreplan::io::detail::BudgetColumns& c,
+               const unsigned int /*version*/) {
+  using namespace cadreplan::io::detail;
+  const char* t = "budgets";
+  table_count(archive, t, c.count);
+  value_column(archive, t, "unit", c.unit, c.count);
+  value_column(archive, t, "year", c.year, c.count);
+  value_column(archive, t, "allocated", c.allocated, c.count);
+  value_column(archive, t, "has_spent", c.has_spent, c.count);
+  value_column(archive, t, "spent", c.spent, c.count);
+}
+
+/// Saves a roster (class version 1) as its tables in columns, table by table, so only one
+/// table's columns exist at a time; the indices are rebuilt on load.
 template <class Archive>
 void save(Archive& archive, const cadreplan::model::Roster& roster,
           const unsigned int /*version*/) {
-  archive << make_nvp("tables", roster.tables());
+  using namespace cadreplan::io::detail;
+  {
+    UnitColumns units = unit_columns(roster);
+    archive << make_nvp("units", units);
+  }
+  {
+    CadreColumns cadres = cadre_columns(roster);
+    archive << make_nvp("cadres", cadres);
+  }
+  {
+    TrainingColumns trainings = training_columns(roster);
+    archive << make_nvp("trainings", trainings);
+  }
+  {
+    PoolColumns pools = pool_columns(roster);
+    archive << make_nvp("pools", pools);
+  }
+  BudgetColumns budgets = budget_columns(roster);
+  archive << make_nvp("budgets", budgets);
 }
 
-/// Loads a roster's tables and rebuilds it with model::Roster::build().
-/// \throws cadreplan::io::ArchiveContentError when the tables break an integrity rule.
+/// Loads a roster's tables, as columns (class version 1) or records (class version 0,
+/// archive format version 1), and rebuilds it with model::Roster::build().
+/// \throws cadreplan::io::ArchiveContentError when a value is malformed or the tables
+///   break an integrity rule.
 template <class Archive>
 void load(Archive& archive, cadreplan::model::Roster& roster, const unsigned int version) {
-  cadreplan::io::detail::check_version<cadreplan::model::Roster>(version,
-                                                                 "cadreplan::model::Roster");
+  using namespace cadreplan::io::detail;
+  check_version<cadreplan::model::Roster>(version, "cadreplan::model::Roster");
   cadreplan::model::RosterTables tables;
-  archive >> make_nvp("tables", tables);
+  if (version == 0) {
+    archive >> make_nvp("tables", tables);
+  } else {
+    {
+      UnitColumns units;
+      archive >> make_nvp("units", units);
+      tables.units = units_from(std::move(units));
+    }
+    {
+      CadreColumns cadres;
+      archive >> make_nvp("cadres", cadres);
+      tables.cadres = cadres_from(std::move(cadres), tables.units);
+    }
+    {
+      TrainingColumns trainings;
+      archive >> make_nvp("trainings", trainings);
+      tables.trainings = trainings_from(std::move(trainings), tables.cadres);
+    }
+    {
+      PoolColumns pools;
+      archive >> make_nvp("pools", pools);
+      tables.pools = pools_from(std::move(pools), tables.units, tables.cadres);
+    }
+    BudgetColumns budgets;
+    archive >> make_nvp("budgets", budgets);
+    tables.budgets = budgets_from(std::move(budgets), tables.units);
+  }
   try {
     roster = cadreplan::model::Roster::build(std::move(tables));
   } catch (const cadreplan::model::RosterError& error) {
-    cadreplan::io::detail::fail_field("tables", error.what());
+    fail_field("tables", error.what());
   }
 }
 
@@ -527,4 +950,18 @@ CADREPLAN_SERIALIZATION_CLASS(cadreplan::model::Term, 0)
 CADREPLAN_SERIALIZATION_CLASS(cadreplan::model::PoolEntry, 0)
 CADREPLAN_SERIALIZATION_CLASS(cadreplan::model::BudgetLine, 0)
 CADREPLAN_SERIALIZATION_CLASS(cadreplan::model::RosterTables, 0)
-CADREPLAN_SERIALIZATION_CLASS(cadreplan::model::Roster, 0)
+CADREPLAN_SERIALIZATION_CLASS(cadreplan::model::Roster, 1)
+
+/// Declares a helper of the columnar layout as written bare (no class header, no version:
+/// the roster's class version says which layout it is) and untracked.
+#define CADREPLAN_SERIALIZATION_COLUMNS(T)                               \
+  BOOST_CLASS_IMPLEMENTATION(T, boost::serialization::object_serializable) \
+  BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
+
+CADREPLAN_SERIALIZATION_COLUMNS(cadreplan::io::detail::UnitColumns)
+CADREPLAN_SERIALIZATION_COLUMNS(cadreplan::io::detail::CadreColumns)
+CADREPLAN_SERIALIZATION_COLUMNS(cadreplan::io::detail::TrainingColumns)
+CADREPLAN_SERIALIZATION_COLUMNS(cadreplan::io::detail::PoolColumns)
+CADREPLAN_SERIALIZATION_COLUMNS(cadreplan::io::detail::BudgetColumns)
+CADREPLAN_SERIALIZATION_COLUMNS(cadreplan::io::detail::StringColumn)
+CADREPLAN_SERIALIZATION_COLUMNS(cadreplan::io::detail::DictionaryView)

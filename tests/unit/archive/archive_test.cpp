@@ -110,7 +110,7 @@ TEST_P(EveryFormat, WritesTheDocumentedEnvelope) {
   EXPECT_EQ(bytes.substr(0, 8), std::string("\x89"
                                             "CPA\r\n\x1A\n",
                                             8));
-  EXPECT_EQ(get_le(bytes, 8, 2), 1U);    // format version
+  EXPECT_EQ(get_le(bytes, 8, 2), archive_format_version);  // format version
   EXPECT_EQ(get_le(bytes, 10, 2), 48U);  // envelope size
   EXPECT_EQ(static_cast<unsigned char>(bytes[12]), static_cast<unsigned char>(GetParam()));
   EXPECT_EQ(bytes[13], 1);              // a roster
@@ -120,9 +120,11 @@ TEST_P(EveryFormat, WritesTheDocumentedEnvelope) {
   EXPECT_EQ(get_le(bytes, 40, 4), crc32(std::string_view(bytes).substr(48)));
   EXPECT_EQ(get_le(bytes, 44, 4), crc32(std::string_view(bytes).substr(0, 44)));
   // A payload wrapped by the documented layout alone reads back.
-  EXPECT_EQ(read_archive(craft_archive(bytes.substr(48), bytes[12]), "crafted"), small_contents());
+  EXPECT_EQ(read_archive(craft_archive(bytes.substr(48), bytes[12], archive_format_version),
+                         "crafted"),
+            small_contents());
   const ArchiveEnvelope envelope = read_archive_envelope(bytes, "x");
-  EXPECT_EQ(envelope.format_version, 1);
+  EXPECT_EQ(envelope.format_version, archive_format_version);
   EXPECT_EQ(envelope.library_version, cadreplan::version());
   EXPECT_EQ(envelope.payload_bytes, bytes.size() - 48);
 }
@@ -217,18 +219,18 @@ TEST_P(EveryFormat, SurvivesEveryCorruptedPayloadByteWithValidChecksums) {
 
 TEST(Archive, RefusesATooNewFormatSayingWhichVersionIsNeeded) {
   const std::string payload = write_archive(small_contents(), ArchiveFormat::binary).substr(48);
-  const std::string message = read_error(craft_archive(payload, 1, 2, "7.3.1"));
+  const std::string message = read_error(craft_archive(payload, 1, 3, "7.3.1"));
   EXPECT_NE(message.find("needs CadrePlan 7.3.1 or later"), std::string::npos) << message;
-  EXPECT_NE(message.find("format version 2"), std::string::npos) << message;
+  EXPECT_NE(message.find("format version 3"), std::string::npos) << message;
   // A newer envelope may be longer: its CRC is in its last four bytes.
-  std::string longer = craft_archive(payload, 1, 3, "9.0.0");
+  std::string longer = craft_archive(payload, 1, 4, "9.0.0");
   longer.insert(44, 16, '\0');
   put_le(longer, 10, 64, 2);
   put_le(longer, 60, crc32(std::string_view(longer).substr(0, 60)), 4);
   EXPECT_NE(read_error(longer).find("needs CadrePlan 9.0.0 or later"), std::string::npos)
       << read_error(longer);
   // An unreadable writer version still gives a useful message.
-  const std::string odd = read_error(craft_archive(payload, 1, 2, "\x01\x02"));
+  const std::string odd = read_error(craft_archive(payload, 1, 3, "\x01\x02"));
   EXPECT_NE(odd.find("needs a newer CadrePlan"), std::string::npos) << odd;
 }
 
@@ -294,11 +296,11 @@ TEST(Archive, RefusesPayloadDataAfterTheRoster) {
 // sanitizer build would report the read).
 TEST(Archive, RefusesAnXmlEndTagLongerThanItsStartTag) {
   std::string payload = write_archive(small_contents(), ArchiveFormat::xml).substr(48);
-  const std::size_t at = payload.find("</has_value>");
+  const std::size_t at = payload.find("</count>");
   ASSERT_NE(at, std::string::npos);
-  payload.replace(at, 12, "</has_value_and_more_than_that>");
+  payload.replace(at, 8, "</count_and_more_than_that>");
   const std::string message = read_error(craft_archive(payload, 2));
-  EXPECT_NE(message.find("does not close the element <has_value>"), std::string::npos) << message;
+  EXPECT_NE(message.find("does not close the element <count>"), std::string::npos) << message;
 }
 
 // A length field claiming more than the payload holds must not be believed (Boost alone
@@ -342,13 +344,13 @@ TEST(Archive, EnforcesStringAndRecordLimitsBothWays) {
 }
 
 TEST(Archive, RefusesAPayloadThatBreaksTheRoster) {
-  // A training whose cadre does not exist, edited into a valid XML payload.
+  // Two cadres with one id, edited into a valid XML payload.
   std::string payload = write_archive(small_contents(), ArchiveFormat::xml).substr(48);
-  const std::size_t at = payload.find("<value>C001</value>", payload.find("<trainings"));
+  const std::size_t at = payload.find("<item>C002</item>", payload.find("<cadres"));
   ASSERT_NE(at, std::string::npos);
-  payload.replace(at + 7, 4, "C999");
-  const std::string message = read_error(craft_archive(payload, 2));
-  EXPECT_NE(message.find("C999"), std::string::npos) << message;
+  payload.replace(at + 6, 4, "C001");
+  const std::string message = read_error(craft_archive(payload, 2, archive_format_version));
+  EXPECT_NE(message.find("duplicate cadre id 'C001'"), std::string::npos) << message;
 }
 
 // --- Files ---------------------------------------------------------------------------

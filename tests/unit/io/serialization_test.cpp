@@ -10,6 +10,7 @@
 #include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <sstream>
 #include <string>
@@ -250,9 +251,10 @@ TYPED_TEST(RoundTrip, KeepsAnIdAsItsText) {
 
 // --- The format ------------------------------------------------------------------------
 
+// The record layout: model::RosterTables, and model::Roster class version 0 (archive
+// format version 1), which is its tables.
 TEST(SerializationFormat, XmlNamesEveryMemberAndStoresCodesAsIntegers) {
-  const auto xml =
-      save<boost::archive::xml_oarchive>(model::Roster::build(tables_with_every_field_set()));
+  const auto xml = save<boost::archive::xml_oarchive>(tables_with_every_field_set());
   EXPECT_NE(xml.find("<birth_date"), std::string::npos);
   EXPECT_NE(xml.find("<date>19720229</date>"), std::string::npos);
   // Township is the third unit kind (0-based 2): the enum's order is the format.
@@ -260,6 +262,22 @@ TEST(SerializationFormat, XmlNamesEveryMemberAndStoresCodesAsIntegers) {
   EXPECT_NE(xml.find("<political_theory"), std::string::npos);
   EXPECT_NE(xml.find("<has_value>1</has_value>"), std::string::npos);
   EXPECT_NE(xml.find("<congress_day"), std::string::npos);
+}
+
+// The columnar layout of model::Roster class version 1 (archive format version 2).
+TEST(SerializationFormat, RosterIsWrittenInColumns) {
+  const auto xml =
+      save<boost::archive::xml_oarchive>(model::Roster::build(tables_with_every_field_set()));
+  std::string compact = xml;  // without the indentation
+  std::erase_if(compact, [](char c) { return c == '\n' || c == '\t'; });
+  EXPECT_NE(xml.find("version=\"1\""), std::string::npos);
+  EXPECT_NE(xml.find("<trainings>"), std::string::npos);
+  // Township is the third unit kind (0-based 2), the district's kind other (4).
+  EXPECT_NE(compact.find("<kind><item>4</item><item>2</item></kind>"), std::string::npos);
+  // The course is a dictionary word; its records hold its index.
+  EXPECT_NE(compact.find("<course><size>1</size>"), std::string::npos);
+  // 1972-02-29 is day 208 977 after 1400-01-01.
+  EXPECT_NE(compact.find("<birth_date><item>208977</item></birth_date>"), std::string::npos);
 }
 
 TEST(SerializationFormat, RequiredDatesAreNeverNotADateTime) {
@@ -297,14 +315,16 @@ std::string replace_first(std::string text, const std::string& from, const std::
   return text;
 }
 
+// The record layout, which format version 1 archives hold.
 std::string roster_xml() {
-  return save<boost::archive::xml_oarchive>(model::Roster::build(tables_with_every_field_set()));
+  return save<boost::archive::xml_oarchive>(tables_with_every_field_set());
 }
 
-// The message of the ArchiveContentError loading \p xml as a roster throws ("" if none).
+// The message of the ArchiveContentError loading \p xml as T throws ("" if none).
+template <class T = model::RosterTables>
 std::string content_error_of(const std::string& xml) {
   try {
-    (void)load<boost::archive::xml_iarchive, model::Roster>(xml);
+    (void)load<boost::archive::xml_iarchive, T>(xml);
   } catch (const ArchiveContentError& error) {
     return error.what();
   }
@@ -357,21 +377,33 @@ TEST(MalformedArchive, ATermEndingBeforeItStartsIsRejected) {
 }
 
 TEST(MalformedArchive, ARosterBreakingAnIntegrityRuleIsRejected) {
-  // The pool entry's candidate no longer resolves: Roster::build refuses it on load.
-  const auto xml = roster_xml();
-  const auto pools = xml.find("<pools");
-  ASSERT_NE(pools, std::string::npos);
-  const auto candidate = xml.find("<value>C001</value>", pools);
-  ASSERT_NE(candidate, std::string::npos);
+  // Two units with one id: Roster::build refuses it on load.
+  const auto xml =
+      save<boost::archive::xml_oarchive>(model::Roster::build(tables_with_every_field_set()));
+  const auto message =
+      content_error_of<model::Roster>(replace_first(xml, "<item>D01</item>", "<item>U01</item>"));
+  EXPECT_NE(message.find("duplicate unit id 'U01'"), std::string::npos) << message;
+}
+
+TEST(MalformedArchive, ARowOutOfRangeIsRejected) {
+  const auto xml =
+      save<boost::archive::xml_oarchive>(model::Roster::build(tables_with_every_field_set()));
+  // The training's cadre, a row number: the first item of the trainings' cadre column.
+  const auto at = xml.find("<item>0</item>", xml.find("<cadre>", xml.find("<trainings>")));
+  ASSERT_NE(at, std::string::npos);
   std::string broken = xml;
-  broken.replace(candidate, 19, "<value>C999</value>");
-  const auto message = content_error_of(broken);
-  EXPECT_NE(message.find("C999"), std::string::npos) << message;
+  broken.replace(at, 14, "<item>7</item>");
+  const auto message = content_error_of<model::Roster>(broken);
+  EXPECT_NE(message.find("'trainings.cadre[0]': row 7 is not in cadres (1 record)"),
+            std::string::npos)
+      << message;
 }
 
 TEST(MalformedArchive, AClassVersionFromTheFutureIsRejected) {
   // The roster is the first class in the archive; its version attribute comes first.
-  const auto xml = replace_first(roster_xml(), "version=\"0\"", "version=\"9\"");
+  const auto xml = replace_first(
+      save<boost::archive::xml_oarchive>(model::Roster::build(tables_with_every_field_set())),
+      "version=\"1\"", "version=\"9\"");
   EXPECT_THROW((void)(load<boost::archive::xml_iarchive, model::Roster>(xml)),
                boost::archive::archive_exception);
 }
@@ -399,11 +431,18 @@ TEST(MalformedArchive, EveryTruncationOfABinaryArchiveThrows) {
 }
 
 TEST(MalformedArchive, AHugeCountFailsAtTheEndOfTheStreamInsteadOfAllocating) {
-  const auto xml = save<boost::archive::xml_oarchive>(model::Roster());
-  // An empty roster has five empty tables; claim a vast first one.
+  const auto xml = save<boost::archive::xml_oarchive>(model::RosterTables());
+  // Five empty tables; claim a vast first one.
   const auto broken = replace_first(xml, "<count>0</count>", "<count>1000000000000000</count>");
-  EXPECT_THROW((void)(load<boost::archive::xml_iarchive, model::Roster>(broken)),
+  EXPECT_THROW((void)(load<boost::archive::xml_iarchive, model::RosterTables>(broken)),
                boost::archive::archive_exception);
+}
+
+TEST(MalformedArchive, AHugeColumnIsRefusedBeforeAllocating) {
+  // Boost's own archives set no bound: the columns get detail::default_max_column_values.
+  const auto xml = save<boost::archive::xml_oarchive>(model::Roster());
+  const auto broken = replace_first(xml, "<count>0</count>", "<count>1000000000000000</count>");
+  EXPECT_NE(content_error_of<model::Roster>(broken).find("more than 16777216"), std::string::npos);
 }
 
 }  // namespace

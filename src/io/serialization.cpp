@@ -1,0 +1,551 @@
+// The columnar layout of a roster (model::Roster class version 1): tables to columns for
+// saving, and columns back to tables for loading with every value checked. Not templates:
+// Boost's archives only move the columns (serialization.hpp), so this code exists once.
+#include "cadreplan/io/serialization.hpp"
+
+#include <array>
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+
+namespace cadreplan::io::detail {
+namespace {
+
+using boost::gregorian::date;
+
+// The field name of row \p row of \p table.\p column, for messages (built on failure only).
+std::string where(std::string_view table, std::string_view column, std::size_t row) {
+  return std::string(table) + "." + std::string(column) + "[" + std::to_string(row) + "]";
+}
+
+// Which bytes are codes of E: a table, so checking five million codes costs a load each.
+template <class E>
+class CodeSet {
+ public:
+  CodeSet() {
+    for (E value : model::all_codes<E>()) {
+      const auto code = static_cast<std::size_t>(value);
+      if (code < valid_.size()) valid_[code] = true;
+    }
+  }
+  [[nodiscard]] bool contains(std::uint8_t code) const noexcept { return valid_[code]; }
+
+  // The enum value of \p code, which must be one of E's codes.
+  [[nodiscard]] E required(std::uint8_t code, std::string_view table, std::string_view column,
+                           std::size_t row) const {
+    if (!valid_[code]) refuse(code, table, column, row, false);
+    return static_cast<E>(code);
+  }
+  // The enum value of \p code, or nothing for absent_code.
+  [[nodiscard]] std::optional<E> optional(std::uint8_t code, std::string_view table,
+                                          std::string_view column, std::size_t row) const {
+    if (code == absent_code) return std::nullopt;
+    if (!valid_[code]) refuse(code, table, column, row, true);
+    return static_cast<E>(code);
+  }
+
+  // The code of \p value for saving: an enum variable holding no code would write an
+  // archive that cannot be read back.
+  [[nodiscard]] std::uint8_t save(E value, std::string_view table, std::string_view column,
+                                  std::size_t row) const {
+    const auto code = static_cast<long long>(static_cast<std::underlying_type_t<E>>(value));
+    if (code < 0 || code >= absent_code || !valid_[static_cast<std::size_t>(code)]) {
+      fail_field(where(table, column, row), std::to_string(code) +
+                                                " is not a " +
+                                                std::string(model::code_kind_name<E>()) + " code");
+    }
+    return static_cast<std::uint8_t>(code);
+  }
+  [[nodiscard]] std::uint8_t save(const std::optional<E>& value, std::string_view table,
+                                  std::string_view column, std::size_t row) const {
+    return value ? save(*value, table, column, row) : absent_code;
+  }
+
+ private:
+  [[noreturn]] static void refuse(std::uint8_t code, std::string_view table,
+                                  std::string_view column, std::size_t row, bool optional) {
+    fail_field(where(table, column, row),
+               std::to_string(code) + " is not a " + std::string(model::code_kind_name<E>()) +
+                   " code (valid: 0 to " + std::to_string(model::all_codes<E>().size() - 1) +
+                   (optional ? ", or " + std::to_string(absent_code) + " for unknown)" : ")"));
+  }
+
+  std::array<bool, 256> valid_{};
+};
+
+// The codes of a cadre's columns, for saving and loading alike.
+struct CadreCodes {
+  CodeSet<model::Position> positions;
+  CodeSet<model::Gender> genders;
+  CodeSet<model::GeneralEducation> educations;
+  CodeSet<model::ProfessionalLevel> levels;
+  CodeSet<model::StudyMode> modes;
+  CodeSet<model::Funding> fundings;
+  CodeSet<model::PoliticalTheory> theories;
+  CodeSet<model::StateManagement> managements;
+};
+
+// --- Dates -----------------------------------------------------------------------------
+
+std::uint32_t save_day(const date& day, std::string_view table, std::string_view column,
+                       std::size_t row) {
+  if (day.is_special()) {
+    fail_field(where(table, column, row), "cannot save the special date " + to_simple_string(day));
+  }
+  return static_cast<std::uint32_t>(day.day_number()) - first_column_day;
+}
+
+std::uint32_t save_day(const std::optional<date>& day, std::string_view table,
+                       std::string_view column, std::size_t row) {
+  return day ? save_day(*day, table, column, row) : absent_day;
+}
+
+[[noreturn]] void refuse_day(std::uint32_t value, std::string_view table, std::string_view column,
+                             std::size_t row) {
+  fail_field(where(table, column, row),
+             std::to_string(value) + " is not a day number (0 for 1400-01-01 to " +
+                 std::to_string(last_column_day) + " for 9999-12-31" +
+                 (value == absent_day ? "; this date is required" : "") + ")");
+}
+
+date load_day(std::uint32_t value, std::string_view table, std::string_view column,
+              std::size_t row) {
+  if (value > last_column_day) refuse_day(value, table, column, row);
+  return date(static_cast<date::date_int_type>(value + first_column_day));
+}
+
+std::optional<date> load_optional_day(std::uint32_t value, std::string_view table,
+                                      std::string_view column, std::size_t row) {
+  if (value == absent_day) return std::nullopt;
+  return load_day(value, table, column, row);
+}
+
+// --- Flags and presence ------------------------------------------------------------------
+
+std::uint8_t save_flag(const std::optional<bool>& value) {
+  return value ? static_cast<std::uint8_t>(*value ? 1 : 0) : absent_code;
+}
+
+std::optional<bool> load_flag(std::uint8_t value, std::string_view table, std::string_view column,
+                              std::size_t row) {
+  if (value == absent_code) return std::nullopt;
+  if (value > 1) {
+    fail_field(where(table, column, row),
+               std::to_string(value) + " is not a flag (0, 1, or 255 for unknown)");
+  }
+  return value == 1;
+}
+
+// An optional amount: its presence (0 or 1) and its value, 0 when absent.
+std::optional<model::Dong> load_amount(std::uint8_t present, std::int64_t value,
+                                       std::string_view table, std::string_view presence,
+                                       std::string_view column, std::size_t row) {
+  if (present > 1) {
+    fail_field(where(table, presence, row), std::to_string(present) + " is not a flag (0 or 1)");
+  }
+  if (present == 0) {
+    if (value != 0) {
+      fail_field(where(table, column, row),
+                 std::to_string(value) + " is stored for an unknown amount (must be 0)");
+    }
+    return std::nullopt;
+  }
+  return static_cast<model::Dong>(value);
+}
+
+// --- Rows ----------------------------------------------------------------------------------
+
+std::uint32_t load_row(std::uint32_t value, std::size_t rows, std::string_view table,
+                       std::string_view column, std::string_view target, std::size_t row) {
+  if (value >= rows) {
+    fail_field(where(table, column, row), "row " + std::to_string(value) + " is not in " +
+                                              std::string(target) + " (" + std::to_string(rows) +
+                                              (rows == 1 ? " record)" : " records)"));
+  }
+  return value;
+}
+
+std::uint32_t save_row(std::ptrdiff_t index) {
+  // The roster is validated: every reference resolves.
+  return static_cast<std::uint32_t>(index);
+}
+
+// --- Dictionaries ----------------------------------------------------------------------------
+
+// Builds a dictionary column, words in order of first use.
+class DictionaryWriter {
+ public:
+  explicit DictionaryWriter(std::size_t rows) { column_.rows.reserve(rows); }
+  void add(std::string_view text) {
+    const auto [found, added] =
+        index_.try_emplace(text, static_cast<std::uint32_t>(column_.words.size()));
+    if (added) column_.words.emplace_back(text);
+    column_.rows.push_back(found->second);
+  }
+  DictionaryColumn take() { return std::move(column_); }
+
+ private:
+  DictionaryColumn column_;
+  // Views into the texts: interned texts live for the process, the others in the roster,
+  // which outlives the writer.
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+};
+
+// Interned strings are found by identity, without hashing their text.
+class InternedDictionaryWriter {
+ public:
+  explicit InternedDictionaryWriter(std::size_t rows) { column_.rows.reserve(rows); }
+  void add(model::InternedString text) {
+    const auto [found, added] =
+        index_.try_emplace(text.identity(), static_cast<std::uint32_t>(column_.words.size()));
+    if (added) column_.words.push_back(text.str());
+    column_.rows.push_back(found->second);
+  }
+  DictionaryColumn take() { return std::move(column_); }
+
+ private:
+  DictionaryColumn column_;
+  std::unordered_map<const void*, std::uint32_t> index_;
+};
+
+// A dictionary column read back: its words checked against the rows, interned once each.
+template <class Text>
+class DictionaryReader {
+ public:
+  DictionaryReader(DictionaryColumn&& column, std::uint64_t rows, std::string_view table,
+                   std::string_view name)
+      : column_(std::move(column)), table_(table), name_(name) {
+    if (column_.rows.size() != rows) {  // the loader reads exactly `rows` indices
+      fail_field(std::string(table) + "." + std::string(name), "has " +
+                                                                   std::to_string(column_.rows.size()) +
+                                                                   " rows, not " +
+                                                                   std::to_string(rows));
+    }
+    texts_.reserve(column_.words.size());
+    for (std::string& word : column_.words) {
+      if constexpr (std::is_same_v<Text, std::string>) {
+        texts_.push_back(std::move(word));
+      } else {
+        texts_.emplace_back(word);
+      }
+    }
+  }
+  [[nodiscard]] const Text& at(std::size_t row) const {
+    const std::uint32_t index = column_.rows[row];
+    if (index >= texts_.size()) {
+      fail_field(where(table_, std::string(name_) + ".rows", row),
+                 "word " + std::to_string(index) + " is not in the dictionary (" +
+                     std::to_string(texts_.size()) +
+                     (texts_.size() == 1 ? " word)" : " words)"));
+    }
+    return texts_[index];
+  }
+
+ private:
+  DictionaryColumn column_;
+  std::vector<Text> texts_;
+  std::string_view table_;
+  std::string_view name_;
+};
+
+}  // namespace
+
+// --- Saving ------------------------------------------------------------------------------
+
+UnitColumns unit_columns(const model::Roster& roster) {
+  const auto units = roster.units();
+  const CodeSet<model::UnitKind> kinds;
+  const CodeSet<model::Area> areas;
+  UnitColumns c;
+  c.count = units.size();
+  DictionaryWriter province(units.size());
+  DictionaryWriter minority(units.size());
+  c.id.reserve(units.size());
+  c.name.reserve(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const model::Unit& unit = units[i];
+    c.id.push_back(unit.id.str());
+    c.name.push_back(unit.name);
+    c.kind.push_back(kinds.save(unit.kind, "units", "kind", i));
+    c.parent.push_back(unit.parent_id.empty() ? no_row : save_row(roster.unit_index(unit.parent_id)));
+    province.add(unit.province);
+    c.large_minority.push_back(save_flag(unit.large_minority));
+    minority.add(unit.minority);
+    c.area.push_back(areas.save(unit.area, "units", "area", i));
+  }
+  c.province = province.take();
+  c.minority = minority.take();
+  return c;
+}
+
+CadreColumns cadre_columns(const model::Roster& roster) {
+  const auto cadres = roster.cadres();
+  const CadreCodes codes;
+  const auto& [positions, genders, educations, levels, modes, fundings, theories, managements] =
+      codes;
+  CadreColumns c;
+  c.count = cadres.size();
+  const std::size_t n = cadres.size();
+  c.id.reserve(n);
+  c.full_name.reserve(n);
+  for (auto* column : {&c.birth_date, &c.unit, &c.position_count, &c.party_joined}) {
+    column->reserve(n);
+  }
+  for (auto* column : {&c.gender, &c.general_education, &c.professional_level,
+                       &c.professional_mode, &c.professional_funding, &c.professional_planned,
+                       &c.political_theory, &c.state_management}) {
+    column->reserve(n);
+  }
+  InternedDictionaryWriter ethnicity(n);
+  InternedDictionaryWriter field(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const model::Cadre& cadre = cadres[i];
+    c.id.push_back(cadre.id.str());
+    c.full_name.push_back(cadre.full_name);
+    c.birth_date.push_back(save_day(cadre.birth_date, "cadres", "birth_date", i));
+    c.unit.push_back(roster.unit_index_of_cadre(i));
+    c.position_count.push_back(static_cast<std::uint32_t>(cadre.positions.size()));
+    for (const model::PositionHolding& holding : cadre.positions) {
+      const std::size_t p = c.position.size();
+      c.position.push_back(positions.save(holding.position, "cadres.positions", "position", p));
+      c.position_since.push_back(save_day(holding.since, "cadres.positions", "since", p));
+    }
+    c.gender.push_back(genders.save(cadre.gender, "cadres", "gender", i));
+    ethnicity.add(cadre.ethnicity);
+    c.party_joined.push_back(save_day(cadre.party_joined, "cadres", "party_joined", i));
+    c.general_education.push_back(
+        educations.save(cadre.general_education, "cadres", "general_education", i));
+    const model::ProfessionalQualification& professional = cadre.professional;
+    c.professional_level.push_back(levels.save(professional.level, "cadres", "professional_level", i));
+    field.add(professional.field);
+    c.professional_mode.push_back(modes.save(professional.mode, "cadres", "professional_mode", i));
+    c.professional_funding.push_back(
+        fundings.save(professional.funding, "cadres", "professional_funding", i));
+    c.professional_planned.push_back(save_flag(professional.planned));
+    c.political_theory.push_back(theories.save(cadre.political_theory, "cadres", "political_theory", i));
+    c.state_management.push_back(
+        managements.save(cadre.state_management, "cadres", "state_management", i));
+  }
+  c.position_total = c.position.size();
+  c.ethnicity = ethnicity.take();
+  c.professional_field = field.take();
+  return c;
+}
+
+TrainingColumns training_columns(const model::Roster& roster) {
+  const auto trainings = roster.trainings();
+  const CodeSet<model::TrainingKind> kinds;
+  const CodeSet<model::TrainingStatus> statuses;
+  const CodeSet<model::Funding> fundings;
+  const std::size_t n = trainings.size();
+  TrainingColumns c;
+  c.count = n;
+  for (auto* column : {&c.cadre, &c.start_date, &c.end_date}) column->reserve(n);
+  for (auto* column : {&c.kind, &c.status, &c.funding, &c.planned, &c.has_cost}) column->reserve(n);
+  c.cost.reserve(n);
+  InternedDictionaryWriter course(n);
+  InternedDictionaryWriter provider(n);
+  InternedDictionaryWriter result(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const model::TrainingRecord& record = trainings[i];
+    c.cadre.push_back(roster.cadre_index_of_training(i));
+    course.add(record.course);
+    c.kind.push_back(kinds.save(record.kind, "trainings", "kind", i));
+    c.start_date.push_back(save_day(record.start_date, "trainings", "start_date", i));
+    c.end_date.push_back(save_day(record.end_date, "trainings", "end_date", i));
+    provider.add(record.provider);
+    c.status.push_back(statuses.save(record.status, "trainings", "status", i));
+    result.add(record.result);
+    c.funding.push_back(fundings.save(record.funding, "trainings", "funding", i));
+    c.planned.push_back(save_flag(record.planned));
+    c.has_cost.push_back(record.cost ? 1 : 0);
+    c.cost.push_back(record.cost.value_or(0));
+  }
+  c.course = course.take();
+  c.provider = provider.take();
+  c.result = result.take();
+  return c;
+}
+
+PoolColumns pool_columns(const model::Roster& roster) {
+  const auto pools = roster.pools();
+  const CodeSet<model::Position> positions;
+  PoolColumns c;
+  c.count = pools.size();
+  for (std::size_t i = 0; i < pools.size(); ++i) {
+    const model::PoolEntry& entry = pools[i];
+    c.unit.push_back(save_row(roster.unit_index(entry.unit_id)));
+    c.position.push_back(positions.save(entry.position, "pools", "position", i));
+    c.cadre.push_back(roster.cadre_index_of_pool(i));
+    c.congress_day.push_back(save_day(entry.term.period().begin(), "pools", "congress_day", i));
+    c.next_congress_day.push_back(
+        save_day(entry.term.period().end(), "pools", "next_congress_day", i));
+    c.added_on.push_back(save_day(entry.added_on, "pools", "added_on", i));
+  }
+  return c;
+}
+
+BudgetColumns budget_columns(const model::Roster& roster) {
+  const auto budgets = roster.budgets();
+  BudgetColumns c;
+  c.count = budgets.size();
+  for (std::size_t i = 0; i < budgets.size(); ++i) {
+    const model::BudgetLine& line = budgets[i];
+    c.unit.push_back(save_row(roster.unit_index(line.unit_id)));
+    c.year.push_back(static_cast<std::int32_t>(line.year));
+    c.allocated.push_back(static_cast<std::int64_t>(line.allocated));
+    c.has_spent.push_back(line.spent_on_training ? 1 : 0);
+    c.spent.push_back(static_cast<std::int64_t>(line.spent_on_training.value_or(0)));
+  }
+  return c;
+}
+
+// --- Loading -----------------------------------------------------------------------------
+// The archive's loader gave every column exactly `count` values (serialization.hpp), so
+// only the values need checking here.
+
+std::vector<model::Unit> units_from(UnitColumns&& c) {
+  const auto n = static_cast<std::size_t>(c.count);
+  const CodeSet<model::UnitKind> kinds;
+  const CodeSet<model::Area> areas;
+  const DictionaryReader<std::string> province(std::move(c.province), c.count, "units", "province");
+  const DictionaryReader<std::string> minority(std::move(c.minority), c.count, "units", "minority");
+  std::vector<model::Unit> units(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    model::Unit& unit = units[i];
+    unit.id = model::UnitId(std::move(c.id[i]));
+    unit.name = std::move(c.name[i]);
+    unit.kind = kinds.required(c.kind[i], "units", "kind", i);
+    unit.province = province.at(i);
+    unit.large_minority = load_flag(c.large_minority[i], "units", "large_minority", i);
+    unit.minority = minority.at(i);
+    unit.area = areas.optional(c.area[i], "units", "area", i);
+  }
+  // Parents once every id is in place.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (c.parent[i] == no_row) continue;
+    units[i].parent_id = units[load_row(c.parent[i], n, "units", "parent", "units", i)].id;
+  }
+  return units;
+}
+
+std::vector<model::Cadre> cadres_from(CadreColumns&& c, const std::vector<model::Unit>& units) {
+  const auto n = static_cast<std::size_t>(c.count);
+  const CadreCodes codes;
+  const auto& [positions, genders, educations, levels, modes, fundings, theories, managements] =
+      codes;
+  const DictionaryReader<model::InternedString> ethnicity(std::move(c.ethnicity), c.count, "cadres",
+                                                          "ethnicity");
+  const DictionaryReader<model::InternedString> field(std::move(c.professional_field), c.count,
+                                                      "cadres", "professional_field");
+  // The positions must add up to their table: checked before any is read.
+  std::uint64_t total = 0;
+  for (std::uint32_t count : c.position_count) total += count;
+  if (total != c.position_total) {
+    fail_field("cadres.position_count", "the cadres hold " + std::to_string(total) +
+                                            " positions, the positions table has " +
+                                            std::to_string(c.position_total));
+  }
+  std::vector<model::Cadre> cadres(n);
+  std::size_t next_position = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    model::Cadre& cadre = cadres[i];
+    cadre.id = model::CadreId(std::move(c.id[i]));
+    cadre.full_name = std::move(c.full_name[i]);
+    cadre.birth_date = load_day(c.birth_date[i], "cadres", "birth_date", i);
+    cadre.unit_id = units[load_row(c.unit[i], units.size(), "cadres", "unit", "units", i)].id;
+    cadre.positions.resize(c.position_count[i]);
+    for (model::PositionHolding& holding : cadre.positions) {
+      const std::size_t p = next_position++;
+      holding.position = positions.required(c.position[p], "cadres.positions", "position", p);
+      holding.since = load_optional_day(c.position_since[p], "cadres.positions", "since", p);
+    }
+    cadre.gender = genders.optional(c.gender[i], "cadres", "gender", i);
+    cadre.ethnicity = ethnicity.at(i);
+    cadre.party_joined = load_optional_day(c.party_joined[i], "cadres", "party_joined", i);
+    cadre.general_education =
+        educations.optional(c.general_education[i], "cadres", "general_education", i);
+    model::ProfessionalQualification& professional = cadre.professional;
+    professional.level = levels.optional(c.professional_level[i], "cadres", "professional_level", i);
+    professional.field = field.at(i);
+    professional.mode = modes.optional(c.professional_mode[i], "cadres", "professional_mode", i);
+    professional.funding =
+        fundings.optional(c.professional_funding[i], "cadres", "professional_funding", i);
+    professional.planned = load_flag(c.professional_planned[i], "cadres", "professional_planned", i);
+    cadre.political_theory =
+        theories.optional(c.political_theory[i], "cadres", "political_theory", i);
+    cadre.state_management =
+        managements.optional(c.state_management[i], "cadres", "state_management", i);
+  }
+  return cadres;
+}
+
+std::vector<model::TrainingRecord> trainings_from(TrainingColumns&& c,
+                                                  const std::vector<model::Cadre>& cadres) {
+  const auto n = static_cast<std::size_t>(c.count);
+  const CodeSet<model::TrainingKind> kinds;
+  const CodeSet<model::TrainingStatus> statuses;
+  const CodeSet<model::Funding> fundings;
+  const DictionaryReader<model::InternedString> course(std::move(c.course), c.count, "trainings",
+                                                       "course");
+  const DictionaryReader<model::InternedString> provider(std::move(c.provider), c.count,
+                                                         "trainings", "provider");
+  const DictionaryReader<model::InternedString> result(std::move(c.result), c.count, "trainings",
+                                                       "result");
+  std::vector<model::TrainingRecord> trainings(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    model::TrainingRecord& record = trainings[i];
+    record.cadre_id =
+        cadres[load_row(c.cadre[i], cadres.size(), "trainings", "cadre", "cadres", i)].id;
+    record.course = course.at(i);
+    record.kind = kinds.required(c.kind[i], "trainings", "kind", i);
+    record.start_date = load_day(c.start_date[i], "trainings", "start_date", i);
+    record.end_date = load_day(c.end_date[i], "trainings", "end_date", i);
+    record.provider = provider.at(i);
+    record.status = statuses.optional(c.status[i], "trainings", "status", i);
+    record.result = result.at(i);
+    record.funding = fundings.optional(c.funding[i], "trainings", "funding", i);
+    record.planned = load_flag(c.planned[i], "trainings", "planned", i);
+    record.cost = load_amount(c.has_cost[i], c.cost[i], "trainings", "has_cost", "cost", i);
+  }
+  return trainings;
+}
+
+std::vector<model::PoolEntry> pools_from(PoolColumns&& c, const std::vector<model::Unit>& units,
+                                         const std::vector<model::Cadre>& cadres) {
+  const auto n = static_cast<std::size_t>(c.count);
+  const CodeSet<model::Position> positions;
+  std::vector<model::PoolEntry> pools(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    model::PoolEntry& entry = pools[i];
+    entry.unit_id = units[load_row(c.unit[i], units.size(), "pools", "unit", "units", i)].id;
+    entry.position = positions.required(c.position[i], "pools", "position", i);
+    entry.cadre_id = cadres[load_row(c.cadre[i], cadres.size(), "pools", "cadre", "cadres", i)].id;
+    const date congress_day = load_day(c.congress_day[i], "pools", "congress_day", i);
+    const date next_congress_day = load_day(c.next_congress_day[i], "pools", "next_congress_day", i);
+    try {
+      entry.term = model::Term::from_congresses(congress_day, next_congress_day);
+    } catch (const std::invalid_argument& error) {
+      fail_field(where("pools", "next_congress_day", i), error.what());
+    }
+    entry.added_on = load_optional_day(c.added_on[i], "pools", "added_on", i);
+  }
+  return pools;
+}
+
+std::vector<model::BudgetLine> budgets_from(BudgetColumns&& c,
+                                            const std::vector<model::Unit>& units) {
+  const auto n = static_cast<std::size_t>(c.count);
+  std::vector<model::BudgetLine> budgets(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    model::BudgetLine& line = budgets[i];
+    line.unit_id = units[load_row(c.unit[i], units.size(), "budgets", "unit", "units", i)].id;
+    line.year = c.year[i];
+    line.allocated = c.allocated[i];
+    line.spent_on_training =
+        load_amount(c.has_spent[i], c.spent[i], "budgets", "has_spent", "spent", i);
+  }
+  return budgets;
+}
+
+}  // namespace cadreplan::io::detail

@@ -1,0 +1,324 @@
+// Archive format version 2: the roster in columns (model::Roster class version 1). Every
+// field round-trips in every encoding, and every malformed column is refused with a
+// message naming it. Malformed payloads are forged with the library's own column types
+// and Boost's archives, so they differ from a real archive only where a test says.
+#include <gtest/gtest.h>
+
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/archive/xml_oarchive.hpp>
+
+#include <functional>
+#include <locale>
+#include <sstream>
+#include <string>
+
+#include "archive_fixtures.hpp"
+#include "cadreplan/io/archive.hpp"
+#include "cadreplan/io/serialization.hpp"
+
+namespace cadreplan::io::archive_testing {
+
+// A roster as archive format version 2 writes it, with columns a test may change.
+struct ForgedRoster {
+  detail::UnitColumns units;
+  detail::CadreColumns cadres;
+  detail::TrainingColumns trainings;
+  detail::PoolColumns pools;
+  detail::BudgetColumns budgets;
+  // When set, the payload ends after the trainings' count, which is replaced by this.
+  std::optional<std::uint64_t> cut_after_training_count;
+};
+
+// A table that ends after its count.
+struct CutTable {
+  std::uint64_t count = 0;
+};
+
+// What ArchiveContents writes, with a ForgedRoster in place of the roster.
+struct ForgedContents {
+  std::string profile_name;
+  ForgedRoster roster;
+};
+
+}  // namespace cadreplan::io::archive_testing
+
+namespace boost::serialization {
+
+template <class Archive>
+void serialize(Archive& archive, cadreplan::io::archive_testing::ForgedRoster& roster,
+               const unsigned int /*version*/) {
+  archive& make_nvp("units", roster.units);
+  archive& make_nvp("cadres", roster.cadres);
+  if (roster.cut_after_training_count) {
+    cadreplan::io::archive_testing::CutTable cut{*roster.cut_after_training_count};
+    archive& make_nvp("trainings", cut);
+    return;
+  }
+  archive& make_nvp("trainings", roster.trainings);
+  archive& make_nvp("pools", roster.pools);
+  archive& make_nvp("budgets", roster.budgets);
+}
+
+template <class Archive>
+void serialize(Archive& archive, cadreplan::io::archive_testing::CutTable& table,
+               const unsigned int /*version*/) {
+  archive& make_nvp("count", table.count);
+}
+
+template <class Archive>
+void serialize(Archive& archive, cadreplan::io::archive_testing::ForgedContents& contents,
+               const unsigned int /*version*/) {
+  archive& make_nvp("profile_name", contents.profile_name);
+  archive& make_nvp("roster", contents.roster);
+}
+
+}  // namespace boost::serialization
+
+// The same class versions and tracking as model::Roster and io::ArchiveContents, so Boost
+// writes the same bytes for them.
+CADREPLAN_SERIALIZATION_CLASS(cadreplan::io::archive_testing::ForgedRoster, 1)
+CADREPLAN_SERIALIZATION_CLASS(cadreplan::io::archive_testing::ForgedContents, 0)
+CADREPLAN_SERIALIZATION_COLUMNS(cadreplan::io::archive_testing::CutTable)
+
+namespace cadreplan::io {
+namespace {
+
+using namespace archive_testing;
+
+ForgedContents forge(const ArchiveContents& contents) {
+  const model::Roster& roster = contents.roster;
+  return {contents.profile_name,
+          {detail::unit_columns(roster), detail::cadre_columns(roster),
+           detail::training_columns(roster), detail::pool_columns(roster),
+           detail::budget_columns(roster), std::nullopt}};
+}
+
+// A whole archive (format version 2 envelope) of \p forged in \p format.
+std::string archive_of(ForgedContents forged, ArchiveFormat format) {
+  std::ostringstream stream;
+  stream.imbue(std::locale::classic());
+  {
+    switch (format) {
+      case ArchiveFormat::binary: {
+        boost::archive::binary_oarchive archive(stream);
+        archive << boost::serialization::make_nvp("cadreplan", forged);
+        break;
+      }
+      case ArchiveFormat::xml: {
+        boost::archive::xml_oarchive archive(stream);
+        archive << boost::serialization::make_nvp("cadreplan", forged);
+        break;
+      }
+      case ArchiveFormat::text: {
+        boost::archive::text_oarchive archive(stream);
+        archive << boost::serialization::make_nvp("cadreplan", forged);
+        break;
+      }
+    }
+  }
+  return craft_archive(stream.str(), static_cast<std::uint8_t>(format), 2);
+}
+
+// The message of the ParseError that reading \p bytes throws, or "" when it loads.
+std::string read_error(std::string_view bytes, const ArchiveLimits& limits = {}) {
+  try {
+    (void)read_archive(bytes, "forged.cpa", limits);
+  } catch (const ParseError& error) {
+    return error.diagnostics().front().message;
+  }
+  return "";
+}
+
+class Columns : public ::testing::TestWithParam<ArchiveFormat> {};
+INSTANTIATE_TEST_SUITE_P(Archive, Columns, ::testing::ValuesIn(all_formats),
+                         [](const ::testing::TestParamInfo<ArchiveFormat>& param_info) {
+                           const std::string name(archive_format_name(param_info.param));
+                           return name == "XML" ? std::string("xml") : name;
+                         });
+
+// A roster with every field set somewhere and every optional empty somewhere, every code
+// of every enum, the first and last days Boost.Date_Time knows, 29 February, repeated and
+// empty interned strings.
+ArchiveContents every_field() {
+  model::RosterTables tables = small_roster().tables();
+  model::Unit far = tables.units[0];
+  far.id = model::UnitId("FAR");
+  far.name = "";
+  far.parent_id = tables.units[1].id;
+  far.province = "Sóc Trăng";  // the dictionary's word again
+  far.kind = model::UnitKind::special_zone;
+  far.area = model::Area::mountainous;
+  far.large_minority = std::nullopt;
+  tables.units.push_back(far);
+
+  model::Cadre old = tables.cadres[0];
+  old.id = model::CadreId("OLD");
+  old.full_name = std::string(300, 'x');
+  old.birth_date = date(1400, 1, 1);
+  old.unit_id = far.id;
+  old.party_joined = date(9999, 12, 31);
+  old.positions = {{model::Position::other, date(1400, 1, 1)},
+                   {model::Position::deputy_secretary, std::nullopt},
+                   {model::Position::vice_chairman, date(2000, 2, 29)}};
+  old.gender = model::Gender::male;
+  old.ethnicity = tables.cadres[0].ethnicity;
+  old.general_education = model::GeneralEducation::primary;
+  old.professional = {model::ProfessionalLevel::doctor, "", model::StudyMode::distance,
+                      model::Funding::other, true};
+  old.political_theory = model::PoliticalTheory::bachelor;
+  old.state_management = model::StateManagement::senior_officer;
+  tables.cadres.push_back(old);
+
+  std::size_t row = 0;
+  for (model::TrainingKind kind : model::all_codes<model::TrainingKind>()) {
+    for (model::TrainingStatus status : model::all_codes<model::TrainingStatus>()) {
+      model::TrainingRecord record = tables.trainings[row++ % 2];
+      record.cadre_id = old.id;
+      record.kind = kind;
+      record.status = status;
+      record.start_date = date(2000, 2, 29);
+      record.end_date = date(9999, 12, 31);
+      record.cost = row % 3 == 0 ? std::optional<model::Dong>() : -static_cast<model::Dong>(row);
+      record.planned = row % 3 == 1 ? std::optional<bool>() : row % 2 == 0;
+      tables.trainings.push_back(record);
+    }
+  }
+  tables.pools.push_back(model::PoolEntry{
+      far.id, model::Position::council_chair, old.id,
+      model::Term::from_congresses(date(1400, 1, 1), date(9999, 12, 31)), date(1400, 1, 1)});
+  tables.budgets.push_back(model::BudgetLine{far.id, -1, -7, 0});
+  return {model::Roster::build(std::move(tables)), "Hồ sơ"};
+}
+
+TEST_P(Columns, RoundTripsEveryField) {
+  const ArchiveContents original = every_field();
+  const std::string bytes = write_archive(original, GetParam());
+  EXPECT_EQ(read_archive_envelope(bytes, "x").format_version, 2);
+  const ArchiveContents loaded = read_archive(bytes, "memory");
+  expect_same_tables(loaded.roster.tables(), original.roster.tables());
+  EXPECT_EQ(loaded.profile_name, original.profile_name);
+  // Interned strings come back interned: the same handle as the original's.
+  EXPECT_EQ(loaded.roster.trainings()[0].provider.identity(),
+            original.roster.trainings()[0].provider.identity());
+  // Dictionaries hold each text once: 6 x 5 records, 2 courses.
+  const detail::TrainingColumns columns = detail::training_columns(original.roster);
+  EXPECT_EQ(columns.course.words.size(), 2U);
+  EXPECT_EQ(columns.course.rows.size(), original.roster.trainings().size());
+}
+
+TEST_P(Columns, ForgedPayloadIsWhatTheLibraryWrites) {
+  // The forging below is faithful: unchanged, it gives the library's own bytes.
+  const ArchiveContents contents = every_field();
+  EXPECT_EQ(archive_of(forge(contents), GetParam()).substr(48),
+            write_archive(contents, GetParam()).substr(48));
+}
+
+struct Corruption {
+  const char* name;
+  std::function<void(ForgedContents&)> change;
+  const char* message;  // what the error must say
+};
+
+const Corruption kCorruptions[] = {
+    {"bad training kind", [](ForgedContents& f) { f.roster.trainings.kind[1] = 9; },
+     "'trainings.kind[1]': 9 is not a kind code (valid: 0 to 5)"},
+    {"bad optional status", [](ForgedContents& f) { f.roster.trainings.status[2] = 5; },
+     "'trainings.status[2]': 5 is not a status code (valid: 0 to 4, or 255 for unknown)"},
+    {"absent required kind", [](ForgedContents& f) { f.roster.units.kind[0] = 255; },
+     "'units.kind[0]': 255 is not a kind code"},
+    {"bad position", [](ForgedContents& f) { f.roster.cadres.position[1] = 6; },
+     "'cadres.positions.position[1]': 6 is not a position code"},
+    {"bad flag", [](ForgedContents& f) { f.roster.units.large_minority[1] = 2; },
+     "'units.large_minority[1]': 2 is not a flag"},
+    {"cadre row out of range", [](ForgedContents& f) { f.roster.trainings.cadre[3] = 4; },
+     "'trainings.cadre[3]': row 4 is not in cadres (4 records)"},
+    {"unit row out of range", [](ForgedContents& f) { f.roster.cadres.unit[0] = 1u << 31; },
+     "'cadres.unit[0]': row 2147483648 is not in units (4 records)"},
+    {"parent row out of range", [](ForgedContents& f) { f.roster.units.parent[0] = 4; },
+     "'units.parent[0]': row 4 is not in units"},
+    {"pool cadre out of range", [](ForgedContents& f) { f.roster.pools.cadre[2] = 9; },
+     "'pools.cadre[2]': row 9 is not in cadres"},
+    {"dictionary index out of range",
+     [](ForgedContents& f) { f.roster.trainings.course.rows[5] = 2; },
+     "'trainings.course.rows[5]': word 2 is not in the dictionary (2 words)"},
+    {"day beyond 9999-12-31", [](ForgedContents& f) { f.roster.cadres.birth_date[2] = 3200000; },
+     "'cadres.birth_date[2]': 3200000 is not a day number"},
+    {"required date absent",
+     [](ForgedContents& f) { f.roster.trainings.end_date[0] = detail::absent_day; },
+     "this date is required"},
+    {"term ending before it starts",
+     [](ForgedContents& f) {
+       std::swap(f.roster.pools.congress_day[0], f.roster.pools.next_congress_day[0]);
+     },
+     "'pools.next_congress_day[0]'"},
+    {"amount stored for an unknown cost",
+     [](ForgedContents& f) {
+       f.roster.trainings.has_cost[0] = 0;
+       f.roster.trainings.cost[0] = 5;
+     },
+     "'trainings.cost[0]': 5 is stored for an unknown amount"},
+    {"positions that do not add up",
+     [](ForgedContents& f) { ++f.roster.cadres.position_count[0]; },
+     "'cadres.position_count': the cadres hold 7 positions, the positions table has 6"},
+    {"training ending before it starts",
+     [](ForgedContents& f) { f.roster.trainings.start_date[1] = f.roster.trainings.end_date[1] + 1; },
+     "ends before it starts"},
+};
+
+TEST_P(Columns, RefusesEveryCorruptColumnNamingIt) {
+  for (const Corruption& corruption : kCorruptions) {
+    SCOPED_TRACE(corruption.name);
+    ForgedContents forged = forge(every_field());
+    corruption.change(forged);
+    const std::string message = read_error(archive_of(forged, GetParam()));
+    EXPECT_NE(message.find(corruption.message), std::string::npos) << message;
+  }
+}
+
+TEST_P(Columns, RefusesACountOverTheLimitBeforeAllocating) {
+  ForgedContents forged = forge(every_field());
+  forged.roster.cut_after_training_count = std::uint64_t{1} << 40;
+  const std::string message = read_error(archive_of(forged, GetParam()));
+  EXPECT_NE(message.find("trainings has 1099511627776 records, more than the limit of 16777216 "
+                         "(ArchiveLimits::max_records)"),
+            std::string::npos)
+      << message;
+  // A smaller limit, on a well-formed archive.
+  ArchiveLimits few;
+  few.max_records = 5;
+  const std::string limited = read_error(write_archive(every_field(), GetParam()), few);
+  EXPECT_NE(limited.find("cadres.positions has 6 records, more than the limit of 5"),
+            std::string::npos)
+      << limited;
+}
+
+TEST_P(Columns, RefusesColumnsLongerThanWhatRemains) {
+  ForgedContents forged = forge(every_field());
+  forged.roster.cut_after_training_count = 1'000'000;  // within the limit, with no bytes after
+  const std::string message = read_error(archive_of(forged, GetParam()));
+  EXPECT_NE(message.find("trainings.cadre: 1000000 values of at least"), std::string::npos)
+      << message;
+}
+
+TEST_P(Columns, RefusesEveryTruncationOfTheColumns) {
+  const std::string payload = write_archive(every_field(), GetParam()).substr(48);
+  const auto encoding = static_cast<std::uint8_t>(GetParam());
+  const std::size_t stride = GetParam() == ArchiveFormat::xml ? 97 : 3;
+  for (std::size_t length = 0; length < payload.size(); length += stride) {
+    EXPECT_NE(read_error(craft_archive(payload.substr(0, length), encoding, 2)), "")
+        << "a payload cut to " << length << " bytes loaded";
+  }
+}
+
+TEST(Columns, ForgedBinaryColumnsAreBlocks) {
+  // A binary column is its values' bytes: the training kinds appear as one run of bytes.
+  ForgedContents forged = forge(every_field());
+  const std::string payload = archive_of(forged, ArchiveFormat::binary).substr(48);
+  const std::vector<std::uint8_t>& kinds = forged.roster.trainings.kind;
+  const std::string run(kinds.begin(), kinds.end());
+  EXPECT_NE(payload.find(run), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cadreplan::io
