@@ -457,13 +457,16 @@ class Loader {
     }
   }
 
-  // Reports a reference to an id that no row of the referenced file has.
-  static void check_reference(const LineIndex& lines, bool checkable, RowReader& row,
+  // Reports a reference to an id that no row of the referenced file has; true when the
+  // id is known to exist.
+  static bool check_reference(const LineIndex& lines, bool checkable, RowReader& row,
                               std::size_t column, std::string_view id, std::string_view what,
                               std::string_view file) {
-    if (!checkable || id.empty() || lines.find(id) != 0) return;
+    if (!checkable || id.empty()) return false;
+    if (lines.find(id) != 0) return true;
     row.error(column, "unknown " + std::string(what) + " " + in_quotes(id) + " (no such id in " +
                           std::string(file) + ")");
+    return false;
   }
 
   // --- units.csv -------------------------------------------------------------------
@@ -601,6 +604,9 @@ class Loader {
 
   void load_trainings() {
     using namespace trainings_csv;
+    // Files list a cadre's records together: an id found on the previous row is not looked
+    // up again (an unknown one is, so that every row naming it is reported).
+    std::string known_cadre;
     read_table(file, false, columns, [&](RowReader& row) {
       model::TrainingRecord training;
       training.cadre_id = model::CadreId(row.required_text_of(cadre_id));
@@ -615,8 +621,11 @@ class Loader {
       row.optional(funding, training.funding, code_parser<model::Funding>(columns[funding].name));
       row.optional(planned, training.planned, parse_bool);
       row.optional(cost, training.cost, parse_money);
-      check_reference(cadre_lines_, cadres_complete_, row, cadre_id, training.cadre_id.str(),
-                      "cadre", cadres_csv::file);
+      if (training.cadre_id.str() != known_cadre &&
+          check_reference(cadre_lines_, cadres_complete_, row, cadre_id, training.cadre_id.str(),
+                          "cadre", cadres_csv::file)) {
+        known_cadre = training.cadre_id.str();
+      }
       const bool dated = !training.start_date.is_special() && !training.end_date.is_special();
       if (dated && training.end_date < training.start_date) {
         row.error(end_date, "the training ends (" + format_date(training.end_date) +

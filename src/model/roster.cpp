@@ -99,7 +99,12 @@ void Roster::index() {
   cadres_by_position_.assign(all_codes<Position>().size(), {});
   for (std::size_t i = 0; i < tables_.cadres.size(); ++i) {
     const auto& cadre = tables_.cadres[i];
-    unit_of_cadre_[i] = unit_of(cadre.unit_id, [&] { return "cadres: cadre " + quoted(cadre.id.str()); });
+    // Cadres of a unit are usually listed together, like a cadre's training records below.
+    if (i > 0 && tables_.units[unit_of_cadre_[i - 1]].id == cadre.unit_id) {
+      unit_of_cadre_[i] = unit_of_cadre_[i - 1];
+    } else {
+      unit_of_cadre_[i] = unit_of(cadre.unit_id, [&] { return "cadres: cadre " + quoted(cadre.id.str()); });
+    }
     for (std::size_t p = 0; p < cadre.positions.size(); ++p) {
       auto& holders = cadres_by_position_[static_cast<std::size_t>(cadre.positions[p].position)];
       if (holders.empty() || holders.back() != i) holders.push_back(static_cast<std::uint32_t>(i));
@@ -110,6 +115,12 @@ void Roster::index() {
   cadre_of_training_.resize(tables_.trainings.size());
   for (std::size_t i = 0; i < tables_.trainings.size(); ++i) {
     const auto& training = tables_.trainings[i];
+    // Tables list a cadre's records together: the previous record's cadre is compared
+    // first, which spares most hash lookups of a national roster.
+    if (i > 0 && tables_.cadres[cadre_of_training_[i - 1]].id == training.cadre_id) {
+      cadre_of_training_[i] = cadre_of_training_[i - 1];
+      continue;
+    }
     cadre_of_training_[i] = cadre_of(training.cadre_id, [&] {
       return record("trainings", i) + " (" + training.course + ")";
     });

@@ -394,6 +394,30 @@ TEST(LoadRosterCsv, KeepGoingCollectsEveryErrorOfEveryFileSorted) {
   EXPECT_NE(errors.back().message.find("first on line 2"), std::string::npos);
 }
 
+TEST(LoadRosterCsv, KeepGoingReportsEveryRowNamingAnUnknownCadreEvenInARun) {
+  // The loader skips the lookup of a cadre id found on the previous row; an unknown id
+  // must still be reported on every row, and a known one after it still accepted.
+  const fs::path folder = scratch_folder();
+  write_file(folder / "units.csv", "id,name,kind,parent_id\nX1,Xã Một,commune,\n");
+  write_file(folder / "cadres.csv",
+             "id,full_name,birth_date,unit_id,positions\n"
+             "C1,An,1970-01-01,X1,secretary\n");
+  write_file(folder / "trainings.csv",
+             "cadre_id,course,kind,start_date,end_date\n"
+             "C1,BD,party_building,2012-01-01,2012-01-02\n"
+             "C9,BD,party_building,2012-01-01,2012-01-02\n"
+             "C9,BD,party_building,2013-01-01,2013-01-02\n"
+             "C1,BD,party_building,2014-01-01,2014-01-02\n"
+             "C1,BD,party_building,2015-01-01,2015-01-02\n"
+             "C8,BD,party_building,2015-01-01,2015-01-02\n");
+  CsvLoadOptions options;
+  options.keep_going = true;
+  const auto errors = errors_of([&] { (void)load_roster_csv(folder, options); });
+  std::vector<std::size_t> lines;
+  for (const auto& error : errors) lines.push_back(error.line);
+  EXPECT_EQ(lines, (std::vector<std::size_t>{3, 4, 7}));
+}
+
 TEST(LoadRosterCsv, KeepGoingDoesNotCheckReferencesIntoABrokenFile) {
   const fs::path folder = scratch_folder();
   write_minimal_roster(folder);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace cadreplan::model {
 namespace {
@@ -121,6 +122,37 @@ TEST(Roster, RejectsImpossibleRecords) {
   tables = small_tables();
   tables.pools.push_back(tables.pools[0]);
   EXPECT_THROW((void)Roster::build(tables), RosterError);
+}
+
+TEST(Roster, ResolvesRunsOfRecordsAndAnUnknownIdAfterARun) {
+  // Roster::build compares each record's id with the previous record's before hashing:
+  // runs, interleaving and an unknown id right after a run must all resolve correctly.
+  RosterTables tables = small_tables();
+  tables.trainings.clear();
+  for (const char* id : {"c1", "c1", "c3", "c1", "c3", "c3"}) {
+    TrainingRecord training;
+    training.cadre_id = CadreId(id);
+    training.course = "BD";
+    training.start_date = training.end_date = date(2012, 1, 1);
+    tables.trainings.push_back(training);
+  }
+  const Roster roster = Roster::build(tables);
+  const auto of = [&](std::size_t cadre) {
+    const auto span = roster.trainings_of_cadre(cadre);
+    return std::vector<std::uint32_t>(span.begin(), span.end());
+  };
+  EXPECT_EQ(of(0), (std::vector<std::uint32_t>{0, 1, 3}));
+  EXPECT_TRUE(of(1).empty());
+  EXPECT_EQ(of(2), (std::vector<std::uint32_t>{2, 4, 5}));
+
+  tables.trainings[4].cadre_id = CadreId("c9");
+  try {
+    (void)Roster::build(tables);
+    FAIL() << "an unknown cadre after a run was accepted";
+  } catch (const RosterError& error) {
+    EXPECT_NE(std::string(error.what()).find("record 5"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("'c9'"), std::string::npos) << error.what();
+  }
 }
 
 TEST(Roster, ComparesByContent) {
