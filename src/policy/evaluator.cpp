@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <numeric>
 #include <exception>
+#include <numeric>
 #include <span>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -93,11 +94,8 @@ void evaluate_share(std::span<const model::Cadre> cadres, std::size_t share,
 // Each share runs on a thread of its own (the first on this one); an exception from any
 // is rethrown here, the first share's first, so a failure is as deterministic as a result.
 CadreFindings evaluate_cadres(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
-                              const EvaluationOptions& options) {
+                              const EvaluationOptions& options, std::size_t shares) {
   const auto cadres = context.roster().cadres();
-  // Below a few thousand cadres a thread costs more than it saves.
-  constexpr std::size_t min_cadres_per_share = 4096;
-  const std::size_t shares = cadreplan::detail::share_count(options.jobs, cadres.size(), min_cadres_per_share);
   CadreFindings findings(rules.size(), std::vector<std::vector<Finding>>(shares));
   std::vector<std::exception_ptr> failures(shares);
   cadreplan::detail::run_shares(cadres.size(), shares, [&](std::size_t share, std::size_t begin, std::size_t end) {
@@ -113,20 +111,59 @@ CadreFindings evaluate_cadres(const std::vector<ActiveRule>& rules, const Evalua
   return findings;
 }
 
+/// Findings of the unit and roster pass: [rule].
+using WideFindings = std::vector<std::vector<Finding>>;
+
+WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules,
+                                       const EvaluationContext& context, const EvaluationOptions& options) {
+  WideFindings findings(rules.size());
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    CollectingSink sink(options, findings[r]);
+    sink.use(*rules[r].rule, rules[r].severity);
+    for (const auto& unit : context.roster().units()) rules[r].rule->evaluate_unit(unit, context, sink);
+    rules[r].rule->evaluate_roster(context, sink);
+  }
+  return findings;
+}
+
 // The findings in the order one thread would emit them: rule by rule, its cadres (share
 // by share, which keeps the roster's order), then its units, then the roster.
+//
+// With threads to spare, the unit and roster pass (a rule over every training record,
+// pools and budgets: about as long as the per-cadre pass) runs on a thread of its own
+// beside the per-cadre shares. A failure of the per-cadre pass is still rethrown first.
 void run_rules(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
                const EvaluationOptions& options, std::vector<Finding>& findings) {
-  CadreFindings by_cadre = evaluate_cadres(rules, context, options);
-  CollectingSink sink(options, findings);
+  // Below a few thousand cadres a thread costs more than it saves.
+  constexpr std::size_t min_cadres_per_share = 4096;
+  const std::size_t cadre_count = context.roster().cadres().size();
+  const std::size_t threads = cadreplan::detail::share_count(options.jobs, cadre_count, min_cadres_per_share);
+  CadreFindings by_cadre;
+  WideFindings wide;
+  if (threads > 1) {
+    std::exception_ptr wide_failure;
+    {
+      std::jthread wide_thread([&] {
+        try {
+          wide = evaluate_units_and_roster(rules, context, options);
+        } catch (...) {
+          wide_failure = std::current_exception();
+        }
+      });
+      by_cadre = evaluate_cadres(rules, context, options, threads - 1);
+    }  // joins the unit and roster pass, also when the per-cadre pass threw
+    if (wide_failure) std::rethrow_exception(wide_failure);
+  } else {
+    by_cadre = evaluate_cadres(rules, context, options, 1);
+    wide = evaluate_units_and_roster(rules, context, options);
+  }
   for (std::size_t r = 0; r < rules.size(); ++r) {
     for (auto& share : by_cadre[r]) {
       findings.insert(findings.end(), std::make_move_iterator(share.begin()),
                       std::make_move_iterator(share.end()));
     }
-    sink.use(*rules[r].rule, rules[r].severity);
-    for (const auto& unit : context.roster().units()) rules[r].rule->evaluate_unit(unit, context, sink);
-    rules[r].rule->evaluate_roster(context, sink);
+    findings.insert(findings.end(), std::make_move_iterator(wide[r].begin()),
+                    std::make_move_iterator(wide[r].end()));
   }
 }
 

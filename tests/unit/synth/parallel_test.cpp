@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "cadreplan/io/compliance_writer.hpp"
@@ -47,6 +48,30 @@ TEST(ParallelCheck, GivesTheSameReportWhateverTheNumberOfJobs) {
   EXPECT_NE(one.find("\"rule\": \"point3.annual_refresher\""), std::string::npos);
   for (unsigned jobs : {2U, 3U, 0U}) {
     EXPECT_EQ(check_json(generated_roster(), jobs), one) << jobs << " jobs";
+  }
+}
+
+TEST(ParallelCheck, AFailureIsReportedWhateverTheNumberOfJobs) {
+  // A profile whose secretary standards stop before the as-of date has a gap: every
+  // standard rule must refuse it, also while the unit and roster pass runs beside the
+  // per-cadre shares on another thread.
+  const auto registry = policy::RuleRegistry::with_builtin_rules();
+  auto profile = io::default_profile(registry);
+  for (auto& standard : profile.standards) {
+    if (standard.position == Position::secretary) standard.until = boost::gregorian::date(2019, 12, 31);
+  }
+  for (unsigned jobs : {1U, 2U, 3U}) {
+    policy::EvaluationOptions options;
+    options.as_of = boost::gregorian::date(2024, 12, 31);
+    options.jobs = jobs;
+    try {
+      (void)policy::evaluate(generated_roster(), profile, registry, options);
+      ADD_FAILURE() << "a gap in the standards passed with " << jobs << " jobs";
+    } catch (const std::invalid_argument& error) {
+      EXPECT_NE(std::string(error.what()).find("no standard for secretary in force on 2024-12-31"),
+                std::string::npos)
+          << error.what();
+    }
   }
 }
 
