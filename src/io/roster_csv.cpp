@@ -164,6 +164,11 @@ std::string normalized(std::string_view text) {
   return is_plainly_composed(text) ? std::string(text) : text::to_nfc(text);
 }
 
+// The same, interned: the pool is searched with the cell itself, no string is built.
+model::InternedString normalized_interned(std::string_view text) {
+  return is_plainly_composed(text) ? model::InternedString(text) : model::InternedString(text::to_nfc(text));
+}
+
 // A map from a key (an id) to the line it was first seen on, built for a million
 // cadres: open addressing over one array of slots, keys packed into one string, so
 // neither an insert nor a lookup allocates except when a buffer doubles.
@@ -320,7 +325,14 @@ class RowReader {
   }
 
   [[nodiscard]] std::string text_of(std::size_t column) const { return normalized(cell(column)); }
+  // A text of the roster's vocabulary (a course, provider, result, field), interned.
+  [[nodiscard]] model::InternedString word_of(std::size_t column) const {
+    return normalized_interned(cell(column));
+  }
   std::string required_text_of(std::size_t column) { return normalized(required_cell(column)); }
+  model::InternedString required_word_of(std::size_t column) {
+    return normalized_interned(required_cell(column));
+  }
 
   // Parses a required cell into target, which keeps its value on error.
   template <class T, class Parse>
@@ -571,7 +583,7 @@ class Loader {
       row.required(positions, cadre.positions,
                    [&](std::string_view text) { return parse_positions(text, since); });
       row.optional(gender, cadre.gender, code_parser<model::Gender>(columns[gender].name));
-      cadre.ethnicity = row.text_of(ethnicity);
+      cadre.ethnicity = row.word_of(ethnicity);
       row.optional(party_joined, cadre.party_joined, parse_date);
       read_qualifications(row, cadre);
       register_id(cadre_lines_, row, id, cadre.id.str(), "cadre");
@@ -588,7 +600,7 @@ class Loader {
     auto& professional = cadre.professional;
     row.optional(professional_level, professional.level,
                  code_parser<model::ProfessionalLevel>(columns[professional_level].name));
-    professional.field = row.text_of(professional_field);
+    professional.field = row.word_of(professional_field);
     row.optional(professional_mode, professional.mode,
                  code_parser<model::StudyMode>(columns[professional_mode].name));
     row.optional(professional_funding, professional.funding,
@@ -610,14 +622,14 @@ class Loader {
     read_table(file, false, columns, [&](RowReader& row) {
       model::TrainingRecord training;
       training.cadre_id = model::CadreId(row.required_text_of(cadre_id));
-      training.course = row.required_text_of(course);
+      training.course = row.required_word_of(course);
       row.required(kind, training.kind, code_parser<model::TrainingKind>(columns[kind].name));
       row.required(start_date, training.start_date, parse_date);
       row.required(end_date, training.end_date, parse_date);
-      training.provider = row.text_of(provider);
+      training.provider = row.word_of(provider);
       row.optional(status, training.status,
                    code_parser<model::TrainingStatus>(columns[status].name));
-      training.result = row.text_of(result);
+      training.result = row.word_of(result);
       row.optional(funding, training.funding, code_parser<model::Funding>(columns[funding].name));
       row.optional(planned, training.planned, parse_bool);
       row.optional(cost, training.cost, parse_money);

@@ -283,6 +283,33 @@ TEST(SaveRosterCsv, RoundTripsAwkwardValues) {
   EXPECT_EQ(reloaded, original);
 }
 
+TEST(LoadRosterCsv, InternsVocabularyComposedSoBothSpellingsAreOneWord) {
+  // The same provider, field and ethnicity written decomposed (NFD) on one row and
+  // composed on the next: interned after composing, they are one string, one identity.
+  const fs::path folder = scratch_folder();
+  write_file(folder / "units.csv", "id,name,kind\nX1,Xã Một,commune\n");
+  write_file(folder / "cadres.csv",
+             "id,full_name,birth_date,unit_id,positions,ethnicity,professional_field\n"
+             "C1,An,1970-01-01,X1,secretary,Kho\xCC\x9B" " Me,Lua\xCC\xA3\xCC\x82" "t\n"
+             "C2,Ba,1971-01-01,X1,chairman,Khơ Me,Luật\n");
+  write_file(folder / "trainings.csv",
+             "cadre_id,course,kind,start_date,end_date,provider,result\n"
+             "C1,BD,party_building,2012-01-01,2012-01-02,Tru\xCC\x9B" "o\xCC\x9B\xCC\x80" "ng,"
+             "\xC4\x90" "a\xCC\xA3" "t\n"
+             "C2,BD,party_building,2012-01-01,2012-01-02,Trường,Đạt\n");
+  const model::Roster roster = load_roster_csv(folder).roster;
+  const auto& cadres = roster.cadres();
+  const auto& trainings = roster.trainings();
+  EXPECT_EQ(cadres[0].ethnicity, "Khơ Me");
+  EXPECT_EQ(cadres[0].ethnicity.identity(), cadres[1].ethnicity.identity());
+  EXPECT_EQ(cadres[0].professional.field, "Luật");
+  EXPECT_EQ(cadres[0].professional.field.identity(), cadres[1].professional.field.identity());
+  EXPECT_EQ(trainings[0].provider, "Trường");
+  EXPECT_EQ(trainings[0].provider.identity(), trainings[1].provider.identity());
+  EXPECT_EQ(trainings[0].result.identity(), trainings[1].result.identity());
+  EXPECT_EQ(trainings[0].course.identity(), trainings[1].course.identity());
+}
+
 TEST(LoadRosterCsv, StoresDecomposedTextComposed) {
   const fs::path folder = scratch_folder();
   // "Xã Mỹ Hương" and "Nguyễn Thị Ánh" with every mark as a combining character (NFD).
