@@ -7,6 +7,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <algorithm>
+#include <numeric>
 #include <array>
 #include <cassert>
 #include <cstdint>
@@ -819,12 +820,19 @@ class Planner {
       plan.enrolments.push_back(std::move(enrolment));
     }
 
-    std::stable_sort(pending_.begin(), pending_.end(), [&](const Pending& a, const Pending& b) {
+    // Sorted by number, then each item moved once: an unresolved item holds several
+    // strings, and sorting the items themselves moved each of them log n times.
+    std::vector<std::size_t> order(pending_.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+      const Pending& a = pending_[i];
+      const Pending& b = pending_[j];
       return std::tie(id_rank_[a.subject], a.item.rule, a.item.year) <
              std::tie(id_rank_[b.subject], b.item.rule, b.item.year);
     });
     plan.unresolved.reserve(pending_.size());
-    for (Pending& pending : pending_) {
+    for (const std::size_t i : order) {
+      Pending& pending = pending_[i];
       const Subject& subject = subjects_[pending.subject];
       pending.item.cadre_id = cadres[subject.cadre].id;
       pending.item.unit_id = units[subject.unit].id;
