@@ -7,15 +7,16 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <algorithm>
-#include <numeric>
 #include <array>
 #include <cassert>
 #include <cstdint>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -127,6 +128,16 @@ struct Placement {
   Session session;
   std::string_view rule;
 };
+
+// The first eight bytes of \p id as a big-endian number (shorter ids padded with zero
+// bytes): when two differ, they order as the ids do.
+std::uint64_t id_prefix(std::string_view id) noexcept {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    key = (key << 8U) | (i < id.size() ? static_cast<unsigned char>(id[i]) : 0U);
+  }
+  return key;
+}
 
 struct Pending {
   std::size_t subject;
@@ -353,11 +364,16 @@ class Planner {
     // Ids are compared once, here; every later order breaks ties by this rank, so the
     // plan does not depend on the order of the roster's rows.
     const auto cadres = roster_.cadres();
-    std::vector<std::size_t> by_id(subjects_.size());
-    for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
-    std::sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) {
-      return cadres[subjects_[a].cadre].id < cadres[subjects_[b].cadre].id;
+    // Each id's first eight bytes, big-endian, decide most comparisons without reading
+    // the cadre (a cache miss each, n log n of them for a national roster's subjects).
+    std::vector<std::pair<std::uint64_t, std::size_t>> keyed(subjects_.size());
+    for (std::size_t i = 0; i < keyed.size(); ++i) keyed[i] = {id_prefix(cadres[subjects_[i].cadre].id.str()), i};
+    std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+      if (a.first != b.first) return a.first < b.first;
+      return cadres[subjects_[a.second].cadre].id < cadres[subjects_[b.second].cadre].id;
     });
+    std::vector<std::size_t> by_id(keyed.size());
+    for (std::size_t i = 0; i < keyed.size(); ++i) by_id[i] = keyed[i].second;
     id_rank_.assign(subjects_.size(), 0);
     for (std::size_t rank = 0; rank < by_id.size(); ++rank) id_rank_[by_id[rank]] = rank;
 

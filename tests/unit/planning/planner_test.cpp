@@ -453,6 +453,26 @@ TEST(Planner, IsDeterministicWhateverTheRosterOrder) {
   EXPECT_EQ(a, b);
 }
 
+TEST(Planner, BreaksTiesByIdInTextOrderWhateverTheirLengthAndPrefix) {
+  // Subjects of equal priority come in id order. The planner compares ids by their first
+  // eight bytes before their text: ids sharing those bytes, or shorter than eight, or
+  // holding a zero byte, must still come in std::string order.
+  const std::vector<std::string> ids = {"PROVINCE-UNIT-9", "PROVINCE-UNIT-10", "PROV",
+                                        "PROVINCE", "PROVINCE-UNIT-10A", std::string("PROV\0X", 6),
+                                        "PROVINCD", "A"};
+  RosterBuilder builder;
+  builder.unit("U1");
+  for (const auto& id : ids) builder.secretary(id, "U1", PoliticalTheory::elementary);
+  const auto catalogue = Catalogue::build({testing::refresher("BD", 1, {3, 9}, 2)});
+  const Plan plan = run(builder.build(), intermediate_theory(), catalogue, kTerm2015,
+                        uniform_budgets(kTerm2015, 12), 1);
+  std::vector<std::string> planned;
+  for (const auto& subject : plan.subjects) planned.push_back(subject.cadre_id.str());
+  std::vector<std::string> expected = ids;
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(planned, expected);
+}
+
 TEST(Planner, ReportsProgress) {
   RosterBuilder builder;
   builder.unit("U1").secretary("S1", "U1", PoliticalTheory::elementary);
