@@ -11,7 +11,6 @@
 #include <cassert>
 #include <cstdint>
 #include <map>
-#include <numeric>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -838,17 +837,23 @@ class Planner {
 
     // Sorted by number, then each item moved once: an unresolved item holds several
     // strings, and sorting the items themselves moved each of them log n times.
-    std::vector<std::size_t> order(pending_.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
-      const Pending& a = pending_[i];
-      const Pending& b = pending_[j];
-      return std::tie(id_rank_[a.subject], a.item.rule, a.item.year) <
-             std::tie(id_rank_[b.subject], b.item.rule, b.item.year);
+    // The subject's rank is copied next to each number, so that most comparisons read
+    // nothing else; the number itself breaks the last ties, as a stable sort would.
+    struct Keyed {
+      std::size_t rank;
+      std::size_t index;
+    };
+    std::vector<Keyed> order(pending_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = {id_rank_[pending_[i].subject], i};
+    std::sort(order.begin(), order.end(), [&](const Keyed& a, const Keyed& b) {
+      if (a.rank != b.rank) return a.rank < b.rank;
+      const Unresolved& x = pending_[a.index].item;
+      const Unresolved& y = pending_[b.index].item;
+      return std::tie(x.rule, x.year, a.index) < std::tie(y.rule, y.year, b.index);
     });
     plan.unresolved.reserve(pending_.size());
-    for (const std::size_t i : order) {
-      Pending& pending = pending_[i];
+    for (const Keyed& keyed : order) {
+      Pending& pending = pending_[keyed.index];
       const Subject& subject = subjects_[pending.subject];
       pending.item.cadre_id = cadres[subject.cadre].id;
       pending.item.unit_id = units[subject.unit].id;
