@@ -48,6 +48,10 @@ class FactBuilder {
   FactBuilder& string_or_nil(const char* slot, const std::string& value) {
     return value.empty() ? nil(slot) : string(slot, value);
   }
+  FactBuilder& string(const char* slot, model::InternedString value) { return string(slot, value.str()); }
+  FactBuilder& string_or_nil(const char* slot, model::InternedString value) {
+    return string_or_nil(slot, value.str());
+  }
   FactBuilder& symbol(const char* slot, std::string_view value) {
     return put(slot, SYMBOL, EnvAddSymbol(env_, std::string(value).c_str()));
   }
