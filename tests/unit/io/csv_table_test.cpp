@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "csv_transcript.hpp"
+
 namespace cadreplan::io {
 namespace {
 
@@ -234,32 +236,7 @@ TEST(CsvReader, ReadsAFileAndNamesAMissingOne) {
   EXPECT_EQ(missing.file, (folder / "nope.csv").string());
 }
 
-// Everything a caller collecting every error sees: the header, then each row or the
-// diagnostic it threw, until the end or a file error.
-std::string read_everything(CsvReader reader) {
-  std::string seen = std::to_string(reader.header_line()) + ":";
-  for (const std::string& name : reader.header()) seen += "[" + name + "]";
-  CsvRow row;
-  for (;;) {
-    try {
-      if (!reader.next(row)) break;
-    } catch (const ParseError& error) {
-      seen += "\n" + error.diagnostics().front().to_string();
-      continue;
-    }
-    seen += "\n" + std::to_string(row.line) + ":";
-    for (const std::string_view cell : row.cells) seen += "[" + std::string(cell) + "]";
-  }
-  return seen + (reader.failed() ? "\nfailed" : "\nend");
-}
-
-std::string read_everything(const std::string& text, const CsvLimits& limits) {
-  try {
-    return read_everything(CsvReader::from_string(text, "t.csv", limits));
-  } catch (const ParseError& error) {
-    return "at open: " + error.diagnostics().front().to_string();
-  }
-}
+using test_support::read_everything;
 
 CsvLimits with_block(std::size_t read_block_bytes) {
   CsvLimits limits;
