@@ -1,5 +1,7 @@
 #include "cadreplan/policy/evaluation_context.hpp"
 
+#include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <stdexcept>
 #include <unordered_map>
@@ -37,6 +39,16 @@ struct EvaluationContext::Memo {
     }
   };
   std::unordered_map<Key, FieldFit, KeyHash> field_fit;
+
+  // By provider ordinal: 0 not yet matched, else the verdict plus one. Racing threads
+  // may both match a provider; they store the same verdict, so relaxed order suffices.
+  enum Verdict : std::uint8_t { unknown = 0, refused = 1, accredited = 2 };
+  explicit Memo(std::uint32_t providers)
+      : provider_count(providers), provider_verdicts(new std::atomic<std::uint8_t>[providers]) {
+    for (std::uint32_t i = 0; i < providers; ++i) provider_verdicts[i].store(unknown, std::memory_order_relaxed);
+  }
+  std::uint32_t provider_count;
+  std::unique_ptr<std::atomic<std::uint8_t>[]> provider_verdicts;
 };
 
 EvaluationContext::EvaluationContext(const model::Roster& roster, const Profile& profile,
@@ -45,7 +57,9 @@ EvaluationContext::EvaluationContext(const model::Roster& roster, const Profile&
       profile_(&profile),
       as_of_(as_of),
       current_term_(profile.terms.term_containing(as_of)),
-      memo_(std::make_shared<Memo>()) {
+      // Every string interned so far gets a verdict slot; a provider interned later (by
+      // another roster being loaded meanwhile) is matched without the table.
+      memo_(std::make_shared<Memo>(model::InternedString::ordinal_bound())) {
   // Every rule asks this for every cadre: answer it once per position. A gap is kept as
   // its message and thrown only when a rule asks, as before the table existed.
   for (const auto position : model::all_codes<model::Position>()) {
@@ -104,6 +118,17 @@ FieldFit EvaluationContext::field_fit(model::Position position, model::InternedS
   const std::lock_guard lock(memo_->mutex);
   memo_->field_fit.emplace(key, fit);
   return fit;
+}
+
+bool EvaluationContext::is_accredited(model::InternedString provider) const {
+  const std::uint32_t ordinal = provider.ordinal();
+  if (ordinal >= memo_->provider_count) return profile_->is_accredited(provider);
+  auto& slot = memo_->provider_verdicts[ordinal];
+  const std::uint8_t known = slot.load(std::memory_order_relaxed);
+  if (known != Memo::unknown) return known == Memo::accredited;
+  const bool verdict = profile_->is_accredited(provider);
+  slot.store(verdict ? Memo::accredited : Memo::refused, std::memory_order_relaxed);
+  return verdict;
 }
 
 std::size_t EvaluationContext::secretaries_in(const model::Unit& unit) const noexcept {

@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
-#include <numeric>
-#include <span>
 #include <thread>
-#include <tuple>
 #include <vector>
 
 #include "cadreplan/policy/evaluation_context.hpp"
 #include "detail/shares.hpp"
+#include "policy/report_order.hpp"
 #include "policy/rules/rule_support.hpp"
 
 namespace cadreplan::policy {
@@ -71,36 +69,47 @@ std::vector<ActiveRule> active_rules(const Profile& profile, const RuleRegistry&
   return active;
 }
 
-/// Findings of the per-cadre pass: [rule][share], each share a contiguous run of cadres.
-using CadreFindings = std::vector<std::vector<std::vector<Finding>>>;
+/// What the per-cadre pass yields.
+struct CadrePass {
+  /// Findings: [rule][share], each share a contiguous run of cadres.
+  std::vector<std::vector<std::vector<Finding>>> findings;
+  /// By cadre index: 1 when the cadre is a subject of the position standards (one byte
+  /// each, not vector<bool>, so threads can write neighbouring cadres).
+  std::vector<std::uint8_t> subject;
+};
 
-void evaluate_share(std::span<const model::Cadre> cadres, std::size_t share,
+void evaluate_share(std::size_t begin, std::size_t end, std::size_t share,
                     const std::vector<ActiveRule>& rules, const EvaluationContext& context,
-                    const EvaluationOptions& options, CadreFindings& findings) {
+                    const EvaluationOptions& options, CadrePass& pass) {
   std::vector<Finding> unused;
   CollectingSink sink(options, unused);
+  const auto cadres = context.roster().cadres();
   // Cadre by cadre, every rule in turn: the cadre's records stay in the cache for all the
   // rules (rule by rule, each rule's pass missed the cache on every cadre again). Each
-  // rule's findings still come in roster order, so the report is the same.
-  for (const auto& cadre : cadres) {
+  // rule's findings still come in roster order, so the report is the same. Whether the
+  // cadre is a subject of the standards is noted while it is in the cache too.
+  for (std::size_t c = begin; c < end; ++c) {
+    const auto& cadre = cadres[c];
     for (std::size_t r = 0; r < rules.size(); ++r) {
       sink.use(*rules[r].rule, rules[r].severity);
-      sink.collect_into(findings[r][share]);
+      sink.collect_into(pass.findings[r][share]);
       rules[r].rule->evaluate_cadre(cadre, context, sink);
     }
+    pass.subject[c] = rules::is_standardised_subject(context, cadre) ? 1 : 0;
   }
 }
 
 // Each share runs on a thread of its own (the first on this one); an exception from any
 // is rethrown here, the first share's first, so a failure is as deterministic as a result.
-CadreFindings evaluate_cadres(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
-                              const EvaluationOptions& options, std::size_t shares) {
-  const auto cadres = context.roster().cadres();
-  CadreFindings findings(rules.size(), std::vector<std::vector<Finding>>(shares));
+CadrePass evaluate_cadres(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
+                          const EvaluationOptions& options, std::size_t shares) {
+  const std::size_t cadres = context.roster().cadres().size();
+  CadrePass pass{{rules.size(), std::vector<std::vector<Finding>>(shares)},
+                 std::vector<std::uint8_t>(cadres, 0)};
   std::vector<std::exception_ptr> failures(shares);
-  cadreplan::detail::run_shares(cadres.size(), shares, [&](std::size_t share, std::size_t begin, std::size_t end) {
+  cadreplan::detail::run_shares(cadres, shares, [&](std::size_t share, std::size_t begin, std::size_t end) {
     try {
-      evaluate_share(cadres.subspan(begin, end - begin), share, rules, context, options, findings);
+      evaluate_share(begin, end, share, rules, context, options, pass);
     } catch (...) {
       failures[share] = std::current_exception();
     }
@@ -108,7 +117,7 @@ CadreFindings evaluate_cadres(const std::vector<ActiveRule>& rules, const Evalua
   for (const auto& failure : failures) {
     if (failure) std::rethrow_exception(failure);
   }
-  return findings;
+  return pass;
 }
 
 /// Findings of the unit and roster pass: [rule].
@@ -126,19 +135,21 @@ WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules,
   return findings;
 }
 
-// The findings in the order one thread would emit them: rule by rule, its cadres (share
-// by share, which keeps the roster's order), then its units, then the roster.
+// The findings in report order; ties in the order one thread would emit them: rule by
+// rule, its cadres (share by share, which keeps the roster's order), then its units, then
+// the roster. Returns which cadres are subjects of the standards.
 //
 // With threads to spare, the unit and roster pass (a rule over every training record,
 // pools and budgets: about as long as the per-cadre pass) runs on a thread of its own
 // beside the per-cadre shares. A failure of the per-cadre pass is still rethrown first.
-void run_rules(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
-               const EvaluationOptions& options, std::vector<Finding>& findings) {
+std::vector<std::uint8_t> run_rules(const std::vector<ActiveRule>& rules,
+                                    const EvaluationContext& context,
+                                    const EvaluationOptions& options, std::vector<Finding>& findings) {
   // Below a few thousand cadres a thread costs more than it saves.
   constexpr std::size_t min_cadres_per_share = 4096;
   const std::size_t cadre_count = context.roster().cadres().size();
   const std::size_t threads = cadreplan::detail::share_count(options.jobs, cadre_count, min_cadres_per_share);
-  CadreFindings by_cadre;
+  CadrePass by_cadre;
   WideFindings wide;
   if (threads > 1) {
     std::exception_ptr wide_failure;
@@ -157,37 +168,20 @@ void run_rules(const std::vector<ActiveRule>& rules, const EvaluationContext& co
     by_cadre = evaluate_cadres(rules, context, options, 1);
     wide = evaluate_units_and_roster(rules, context, options);
   }
+  // Each finding is moved once, straight into its place in the report.
+  std::vector<std::vector<Finding>*> runs;
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    for (auto& share : by_cadre[r]) {
-      findings.insert(findings.end(), std::make_move_iterator(share.begin()),
-                      std::make_move_iterator(share.end()));
-    }
-    findings.insert(findings.end(), std::make_move_iterator(wide[r].begin()),
-                    std::make_move_iterator(wide[r].end()));
+    for (auto& share : by_cadre.findings[r]) runs.push_back(&share);
+    runs.push_back(&wide[r]);
   }
-}
-
-// Sorts row numbers, then moves each finding once: a finding holds a dozen strings, and
-// sorting the findings themselves moved each of them log n times.
-void sort_findings(std::vector<Finding>& findings) {
-  std::vector<std::uint32_t> order(findings.size());
-  std::iota(order.begin(), order.end(), std::uint32_t{0});
-  std::stable_sort(order.begin(), order.end(), [&findings](std::uint32_t i, std::uint32_t j) {
-    const Finding& a = findings[i];
-    const Finding& b = findings[j];
-    return std::tie(a.unit_id, a.cadre_id, a.point, a.rule_id, a.year) <
-           std::tie(b.unit_id, b.cadre_id, b.point, b.rule_id, b.year);
-  });
-  std::vector<Finding> sorted;
-  sorted.reserve(findings.size());
-  for (const std::uint32_t i : order) sorted.push_back(std::move(findings[i]));
-  findings = std::move(sorted);
+  findings = detail::in_report_order(std::move(runs), context.roster());
+  return std::move(by_cadre.subject);
 }
 
 // The findings are sorted by unit, then cadre: each unit's and each cadre's findings are
 // one run, so a unit is entered in by_unit once and a failing cadre is looked up once.
 void summarise(const EvaluationContext& context, const EvaluationOptions& options,
-               ComplianceReport& report) {
+               const std::vector<std::uint8_t>& subject, ComplianceReport& report) {
   const auto& roster = context.roster();
   std::vector<bool> failing(roster.cadres().size(), false);
   SeverityCounts* unit_counts = nullptr;
@@ -216,7 +210,7 @@ void summarise(const EvaluationContext& context, const EvaluationOptions& option
     // With only_units, the findings of other units' cadres were dropped: counting those
     // cadres would report them as compliant whatever their findings.
     if (!options.only_units.empty() && !options.only_units.contains(cadre.unit_id.str())) continue;
-    if (!rules::is_standardised_subject(context, cadre)) continue;
+    if (subject[i] == 0) continue;
     ++report.cadres;
     if (!failing[i]) ++report.compliant;
   }
@@ -245,9 +239,8 @@ ComplianceReport evaluate(const model::Roster& roster, const Profile& profile,
   report.as_of = options.as_of;
   report.profile_name = profile.name;
   report.profile_sha256 = profile.sha256;
-  run_rules(active_rules(profile, registry, options), context, options, report.findings);
-  sort_findings(report.findings);
-  summarise(context, options, report);
+  const auto subject = run_rules(active_rules(profile, registry, options), context, options, report.findings);
+  summarise(context, options, subject, report);
   return report;
 }
 

@@ -54,6 +54,36 @@ void check_two_jobs(benchmark::State& state) { run_check(state, 2); }
 BENCHMARK(check_two_jobs)->Apply(national_sizes)->UseRealTime();
 BENCHMARK(check)->Apply(national_sizes);
 
+// `check` with one rule of the default profile at a time, to see which rules the whole
+// profile's time goes to: `check_rule/R/N` runs the registry's rule number R (its id is
+// the benchmark's label). One thread, as `check`.
+void check_rule(benchmark::State& state) {
+  const auto cadres = static_cast<std::size_t>(state.range(1));
+  const model::Roster& subject = roster(cadres);
+  const auto registry = policy::RuleRegistry::with_builtin_rules();
+  const auto profile = io::default_profile(registry);
+  const auto rule = static_cast<std::size_t>(state.range(0));
+  if (rule >= registry.rules().size()) {
+    state.SkipWithError("no such rule");
+    return;
+  }
+  policy::EvaluationOptions options;
+  options.as_of = roster_options(cadres).as_of;
+  options.only_rules = {registry.rules()[rule]->info().id};
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    const auto report = policy::evaluate(subject, profile, registry, options);
+    findings = report.findings.size();
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetLabel(registry.rules()[rule]->info().id);
+  state.counters["findings"] = static_cast<double>(findings);
+  count_cadres(state, cadres);
+}
+BENCHMARK(check_rule)
+    ->ArgsProduct({benchmark::CreateDenseRange(0, 15, 1), {10'000, 100'000, 1'000'000}})
+    ->Unit(benchmark::kMillisecond);
+
 std::size_t commune_level_units(const model::Roster& subject) {
   std::size_t count = 0;
   for (const auto& unit : subject.units()) count += model::is_commune_level(unit.kind);

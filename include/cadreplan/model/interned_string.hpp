@@ -5,6 +5,7 @@
 
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -26,6 +27,10 @@ namespace cadreplan::model {
 /// course, provider and school names, results, ethnicities, fields of study), never
 /// unbounded values such as full names or free notes. Interning is thread-safe; reading
 /// an interned string needs no lock.
+///
+/// Each text also has an ordinal(): a small dense number, so a per-evaluation answer about
+/// a vocabulary word (is this provider accredited?) can live in a flat table indexed by it
+/// instead of a hash map behind a lock.
 class InternedString {
  public:
   /// The empty string.
@@ -38,15 +43,19 @@ class InternedString {
   InternedString(const char* text) : InternedString(std::string_view(text)) {}  // NOLINT
 
   /// The text.
-  [[nodiscard]] const std::string& str() const noexcept { return *text_; }
+  [[nodiscard]] const std::string& str() const noexcept { return text_->text; }
   /// The text, as a view (valid for the life of the process).
-  [[nodiscard]] std::string_view view() const noexcept { return *text_; }
+  [[nodiscard]] std::string_view view() const noexcept { return text_->text; }
   /// The text, as a view.
-  operator std::string_view() const noexcept { return *text_; }  // NOLINT: reads as a string
+  operator std::string_view() const noexcept { return text_->text; }  // NOLINT: reads as a string
   /// True for the empty string.
-  [[nodiscard]] bool empty() const noexcept { return text_->empty(); }
+  [[nodiscard]] bool empty() const noexcept { return text_->text.empty(); }
   /// The length in bytes.
-  [[nodiscard]] std::size_t size() const noexcept { return text_->size(); }
+  [[nodiscard]] std::size_t size() const noexcept { return text_->text.size(); }
+  /// A dense number for the text: 0 for the empty string, and 1, 2, 3... for the others
+  /// in the order this process first interned them; always below ordinal_bound(). Equal
+  /// strings, and only they, share an ordinal.
+  [[nodiscard]] std::uint32_t ordinal() const noexcept { return text_->ordinal; }
 
   /// The same text: one pointer comparison.
   friend bool operator==(InternedString a, InternedString b) noexcept { return a.text_ == b.text_; }
@@ -69,9 +78,20 @@ class InternedString {
 
   /// The number of distinct texts interned so far in this process.
   [[nodiscard]] static std::size_t pool_size();
+  /// One more than the largest ordinal() handed out so far: a table of this size,
+  /// indexed by ordinal, covers every string interned until now (strings interned later
+  /// have larger ordinals).
+  [[nodiscard]] static std::uint32_t ordinal_bound();
+
+  /// What a handle points to: the text and its ordinal (public only so the pool, in the
+  /// library's source, can build it).
+  struct Entry {
+    std::string text;            ///< The text.
+    std::uint32_t ordinal = 0;   ///< Its dense number.
+  };
 
  private:
-  const std::string* text_;
+  const Entry* text_;
 };
 
 /// Concatenates like std::string does.

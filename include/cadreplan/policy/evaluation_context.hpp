@@ -63,6 +63,11 @@ class EvaluationContext {
   /// remembered for the evaluation (a national roster names a few hundred fields a million
   /// times, and classifying folds the text). Safe to call from several threads.
   [[nodiscard]] FieldFit field_fit(model::Position position, model::InternedString field) const;
+  /// Whether the profile accredits \p provider: Profile::is_accredited(), remembered for
+  /// the evaluation in a table indexed by the provider's ordinal (a national roster names
+  /// a few hundred providers five million times, and matching folds the text). Safe to call
+  /// from several threads, without a lock.
+  [[nodiscard]] bool is_accredited(model::InternedString provider) const;
   /// The number of secretaries of unit \p unit on the as-of date.
   [[nodiscard]] std::size_t secretaries_in(const model::Unit& unit) const noexcept;
 

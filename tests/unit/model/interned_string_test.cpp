@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -70,6 +71,18 @@ TEST(InternedString, PoolGrowsOncePerDistinctText) {
   EXPECT_EQ(first, again);
 }
 
+TEST(InternedString, OrdinalsAreDenseAndFollowIdentity) {
+  EXPECT_EQ(InternedString().ordinal(), 0U);
+  EXPECT_EQ(InternedString("").ordinal(), 0U);
+  const InternedString first("ordinal test text one 5c1e");
+  const InternedString second("ordinal test text two 5c1e");
+  EXPECT_NE(first.ordinal(), 0U);
+  EXPECT_EQ(second.ordinal(), first.ordinal() + 1) << "numbered in the order first interned";
+  EXPECT_EQ(InternedString(std::string("ordinal test text one 5c1e")).ordinal(), first.ordinal());
+  EXPECT_LT(second.ordinal(), InternedString::ordinal_bound());
+  EXPECT_EQ(InternedString::ordinal_bound(), InternedString::pool_size() + 1);
+}
+
 TEST(InternedString, HashesByIdentity) {
   std::unordered_set<InternedString> set;
   set.insert(InternedString("Kinh"));
@@ -93,6 +106,10 @@ TEST(InternedString, ThreadsInterningTheSameTextsAgree) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(seen[0], seen[1]);
   EXPECT_EQ(InternedString("provider #1999").identity(), seen[0][1999]);
+  // Racing threads never hand out an ordinal twice.
+  std::unordered_set<std::uint32_t> ordinals;
+  for (int i = 0; i < kTexts; ++i) ordinals.insert(InternedString("provider #" + std::to_string(i)).ordinal());
+  EXPECT_EQ(ordinals.size(), static_cast<std::size_t>(kTexts));
 }
 
 }  // namespace

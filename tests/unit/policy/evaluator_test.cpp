@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <stdexcept>
+#include <string>
 #include <tuple>
+#include <vector>
 
 #include "cadreplan/policy/evaluation_context.hpp"
 #include "roster_builder.hpp"
@@ -241,6 +244,101 @@ TEST(Evaluate, StampsIdPointAndSeverityOnFindingsOfAnyRule) {
     EXPECT_EQ(finding.severity, Severity::warning);
   }
   EXPECT_EQ(report.cadres, 0u);  // the blank profile has no standards
+}
+
+// Emits findings about the given (unit id, cadre id, year), tagged in `actual`, in the
+// order given: any ids, also ones the roster does not have.
+class ScatterRule final : public Rule {
+ public:
+  struct About {
+    std::string unit;
+    std::string cadre;
+    std::optional<int> year;
+    std::string tag;
+  };
+  ScatterRule(std::string id, std::vector<About> findings) : findings_(std::move(findings)) {
+    info_.id = std::move(id);
+    info_.point = 1;
+    info_.scope = RuleScope::roster;
+  }
+  [[nodiscard]] const RuleInfo& info() const noexcept override { return info_; }
+  void evaluate_roster(const EvaluationContext&, FindingSink& sink) const override {
+    for (const auto& about : findings_) {
+      Finding finding;
+      finding.unit_id = model::UnitId(about.unit);
+      finding.cadre_id = model::CadreId(about.cadre);
+      finding.year = about.year;
+      finding.actual = about.tag;
+      sink.report(std::move(finding));
+    }
+  }
+
+ private:
+  RuleInfo info_;
+  std::vector<About> findings_;
+};
+
+// The report's order is that of the texts (bytes compared unsigned), however long the ids
+// and whether or not the roster has the unit; equal keys keep the order of emission.
+TEST(Evaluate, OrdersLongSharedPrefixIdsAndUnknownUnitsAsTexts) {
+  const std::string unit = "U-long-prefix-000000001";
+  const std::vector<ScatterRule::About> second_rule{
+      {unit, "CADRE-LONG-PREFIX-0002", 2012, "a"},
+      {unit, "CADRE-LONG-PREFIX-0001", std::nullopt, "b"},
+      {unit, "CADRE-LONG-PREFIX-000", 2011, "c"},
+      {unit, "CADRE-LONG-PREFIX-0001", 2011, "d"},
+      {unit, "CADRE-LONG-PREFIX-0001", 2011, "e"},
+      {"NOT-IN-THE-ROSTER", "C1", std::nullopt, "f"},
+      {"", "", std::nullopt, "g"},
+      {"U2", "\xC4\x90-cadre", std::nullopt, "h"},
+      {"U2", "Z-cadre", std::nullopt, "i"},
+      {"U10", "C1", std::nullopt, "j"},
+      {"U2", "CADRE-16-BYTES-X", std::nullopt, "k"},
+      {"U2", "CADRE-16-BYTES-X-and-more", std::nullopt, "l"},
+      {"U2", "CADRE-16-BYTES", std::nullopt, "m"},
+      {unit, "", std::nullopt, "n"},
+      {"NOT-IN-THE-ROSTER-EITHER", "", std::nullopt, "o"},
+  };
+  const std::vector<ScatterRule::About> first_rule{
+      {unit, "CADRE-LONG-PREFIX-0001", 2011, "p"},  // same key as d and e, another rule id
+      {"U2", "Z-cadre", std::nullopt, "q"},
+  };
+  RuleRegistry registry;
+  registry.add(std::make_unique<ScatterRule>("test.second", second_rule));
+  registry.add(std::make_unique<ScatterRule>("test.first", first_rule));
+  RosterBuilder builder;
+  builder.unit(unit);
+  builder.unit("U2");
+  builder.unit("U10");
+  EvaluationOptions options;
+  options.as_of = kAsOf;
+  const auto report = evaluate(builder.build(), testing::blank_profile(), registry, options);
+
+  // What comparing the texts says, ties in emission order (rule by rule, as registered).
+  std::vector<Finding> expected;
+  for (const auto* list : {&second_rule, &first_rule}) {
+    for (const auto& about : *list) {
+      Finding finding;
+      finding.unit_id = model::UnitId(about.unit);
+      finding.cadre_id = model::CadreId(about.cadre);
+      finding.point = 1;
+      finding.rule_id = list == &second_rule ? "test.second" : "test.first";
+      finding.year = about.year;
+      finding.actual = about.tag;
+      expected.push_back(finding);
+    }
+  }
+  std::stable_sort(expected.begin(), expected.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.unit_id, a.cadre_id, a.point, a.rule_id, a.year) <
+           std::tie(b.unit_id, b.cadre_id, b.point, b.rule_id, b.year);
+  });
+  std::string expected_tags;
+  for (const auto& finding : expected) expected_tags += finding.actual;
+  std::string tags;
+  for (const auto& finding : report.findings) tags += finding.actual;
+  EXPECT_EQ(tags, expected_tags);
+  // Spelled out, so the test does not only agree with itself.
+  EXPECT_EQ(tags, "gfoncpbdeajmklqih");
 }
 
 TEST(RuleRegistry, HoldsEveryBuiltInRuleOfTheCheckContract) {
