@@ -49,6 +49,12 @@ struct EvaluationContext::Memo {
   }
   std::uint32_t provider_count;
   std::unique_ptr<std::atomic<std::uint8_t>[]> provider_verdicts;
+
+  // Built on first use (call_once: rules ask from several threads).
+  std::once_flag pools_indexed;
+  model::IndexGroups pools_by_cadre;
+  std::once_flag secretaries_counted;
+  std::vector<std::uint32_t> secretaries_by_unit;
 };
 
 EvaluationContext::EvaluationContext(const model::Roster& roster, const Profile& profile,
@@ -131,14 +137,31 @@ bool EvaluationContext::is_accredited(model::InternedString provider) const {
   return verdict;
 }
 
-std::size_t EvaluationContext::secretaries_in(const model::Unit& unit) const noexcept {
+std::span<const std::uint32_t> EvaluationContext::pools_of(const model::Cadre& cadre) const {
+  const auto index = roster_->index_of(cadre);
+  if (index < 0) return {};
+  std::call_once(memo_->pools_indexed, [this] {
+    std::vector<std::uint32_t> cadre_of_pool(roster_->pools().size());
+    for (std::size_t i = 0; i < cadre_of_pool.size(); ++i) cadre_of_pool[i] = roster_->cadre_index_of_pool(i);
+    memo_->pools_by_cadre = model::IndexGroups(cadre_of_pool, roster_->cadres().size());
+  });
+  return memo_->pools_by_cadre[static_cast<std::size_t>(index)];
+}
+
+std::size_t EvaluationContext::secretaries_in(const model::Unit& unit) const {
   const auto index = roster_->index_of(unit);
   if (index < 0) return 0;
-  std::size_t count = 0;
-  for (std::uint32_t cadre : roster_->cadres_of_unit(static_cast<std::size_t>(index))) {
-    if (roster_->cadres()[cadre].holds(model::Position::secretary, as_of_)) ++count;
-  }
-  return count;
+  // Walking each unit's cadres read every cadre of a national roster, cold; the roster
+  // lists the few who ever held the post.
+  std::call_once(memo_->secretaries_counted, [this] {
+    memo_->secretaries_by_unit.assign(roster_->units().size(), 0);
+    for (const std::uint32_t cadre : roster_->cadres_with_position(model::Position::secretary)) {
+      if (roster_->cadres()[cadre].holds(model::Position::secretary, as_of_)) {
+        ++memo_->secretaries_by_unit[roster_->unit_index_of_cadre(cadre)];
+      }
+    }
+  });
+  return memo_->secretaries_by_unit[static_cast<std::size_t>(index)];
 }
 
 const ParameterValue& EvaluationContext::parameter(const Rule& rule,

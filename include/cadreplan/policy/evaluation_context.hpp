@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,11 @@ class EvaluationContext {
   /// roster). A view into the roster: nothing is copied.
   [[nodiscard]] model::IndexedView<model::TrainingRecord> trainings_of(
       const model::Cadre& cadre) const noexcept;
+  /// Indices (into roster().pools()) of the successor pool entries naming \p cadre, in
+  /// table order (none for a cadre of another roster). Indexed on first use, once per
+  /// evaluation, so pool rules can judge a candidate while the cadre pass has it in the
+  /// cache. Safe to call from several threads.
+  [[nodiscard]] std::span<const std::uint32_t> pools_of(const model::Cadre& cadre) const;
   /// The standard for \p position in force on the as-of date; null when the profile has no
   /// standard for the position at all. Looked up once per evaluation, not per cadre.
   /// \throws std::invalid_argument when the profile has standards for the position but
@@ -68,8 +74,9 @@ class EvaluationContext {
   /// a few hundred providers five million times, and matching folds the text). Safe to call
   /// from several threads, without a lock.
   [[nodiscard]] bool is_accredited(model::InternedString provider) const;
-  /// The number of secretaries of unit \p unit on the as-of date.
-  [[nodiscard]] std::size_t secretaries_in(const model::Unit& unit) const noexcept;
+  /// The number of secretaries of unit \p unit on the as-of date (counted for every unit
+  /// on first use, from the roster's secretaries rather than each unit's cadres).
+  [[nodiscard]] std::size_t secretaries_in(const model::Unit& unit) const;
 
   /// Integer parameter \p name of \p rule.
   [[nodiscard]] std::int64_t integer(const Rule& rule, const std::string& name) const;

@@ -1,5 +1,8 @@
 // standard.age: age bounds for holding a position, for taking it, and for being
 // planned for it (a candidate must be able to serve before retirement).
+#include <algorithm>
+#include <cstdint>
+
 #include "policy/rules/builtin_rules.hpp"
 #include "policy/month_arithmetic.hpp"
 #include "policy/rules/rule_support.hpp"
@@ -22,20 +25,17 @@ class AgeRule final : public DocumentedRule {
       check_minimum_age(cadre, holding, context, sink);
       check_age_at_appointment(cadre, holding, context, sink);
     }
-  }
-
-  void evaluate_roster(const EvaluationContext& context, FindingSink& sink) const override {
-    const int minimum_months = static_cast<int>(context.integer(*this, "pool_min_months_to_retirement"));
-    const auto& roster = context.roster();
-    for (std::size_t i = 0; i < roster.pools().size(); ++i) {
-      const auto& entry = roster.pools()[i];
+    // The cadre's pool entries, in table order, while the cadre is in the cache (a pass
+    // over the pools reached each candidate's record cold).
+    for (const std::uint32_t pool : context.pools_of(cadre)) {
+      const auto& entry = context.roster().pools()[pool];
       if (entry.term.last_day() < context.as_of()) continue;  // past pools are history
-      const auto* cadre = &roster.cadres()[roster.cadre_index_of_pool(i)];
-      if (cadre->holds(entry.position, context.as_of())) continue;
+      if (cadre.holds(entry.position, context.as_of())) continue;
       const date start = std::max(entry.term.start(), context.as_of());
       const auto* standard = standard_on(context.profile(), entry.position, start);
       if (standard == nullptr) continue;
-      check_pool_candidate(*cadre, entry, *standard, start, minimum_months, context, sink);
+      const int minimum_months = static_cast<int>(context.integer(*this, "pool_min_months_to_retirement"));
+      check_pool_candidate(cadre, entry, *standard, start, minimum_months, context, sink);
     }
   }
 

@@ -1,6 +1,7 @@
 // Point 2 of the policy: plan training for the secretary position and its
 // successor pool from the start of the term.
 #include <algorithm>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -104,39 +105,27 @@ class PlanAtTermStartRule final : public DocumentedRule {
 
   void evaluate_cadre(const model::Cadre& cadre, const EvaluationContext& context,
                       FindingSink& sink) const override {
-    if (!context.holds_in_commune(cadre, model::Position::secretary)) return;
-    date from = context.current_term().start();
-    for (const auto& holding : cadre.positions) {
-      if (holding.position == model::Position::secretary && holding.since && from < *holding.since) {
-        from = *holding.since;  // appointed mid-term: the clock starts at the appointment
+    if (context.holds_in_commune(cadre, model::Position::secretary)) {
+      date from = context.current_term().start();
+      for (const auto& holding : cadre.positions) {
+        if (holding.position == model::Position::secretary && holding.since && from < *holding.since) {
+          from = *holding.since;  // appointed mid-term: the clock starts at the appointment
+        }
       }
+      check(cadre, from, "secretary", context, sink);
+      return;
     }
-    check(cadre, from, "secretary", context, sink);
-  }
-
-  void evaluate_roster(const EvaluationContext& context, FindingSink& sink) const override {
     // A candidate in several pools is judged once, from the earliest addition: taking the
     // first entry in table order made the result depend on the order of pools.csv.
-    // By cadre index, not id: a national roster has hundreds of thousands of candidates.
-    const auto& roster = context.roster();
-    std::vector<std::pair<std::uint32_t, date>> candidates;  // (cadre index, clock start)
-    for (std::size_t i = 0; i < roster.pools().size(); ++i) {
-      const auto& entry = roster.pools()[i];
+    std::optional<date> earliest;
+    for (const std::uint32_t pool : context.pools_of(cadre)) {
+      const auto& entry = context.roster().pools()[pool];
       if (entry.term.last_day() < context.as_of()) continue;
-      const std::uint32_t index = roster.cadre_index_of_pool(i);
-      if (context.holds_in_commune(roster.cadres()[index], model::Position::secretary)) continue;  // done above
       date from = context.current_term().start();
       if (entry.added_on && from < *entry.added_on) from = *entry.added_on;
-      candidates.emplace_back(index, from);
+      if (!earliest || from < *earliest) earliest = from;
     }
-    // In roster order, so the findings come out in the same order on every machine; each
-    // candidate's earliest start comes first and is the one judged. (A sorted vector: a
-    // hash map's node per candidate cost more than the rule's own work.)
-    std::sort(candidates.begin(), candidates.end());
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-      if (i > 0 && candidates[i].first == candidates[i - 1].first) continue;
-      check(roster.cadres()[candidates[i].first], candidates[i].second, "pool candidate", context, sink);
-    }
+    if (earliest) check(cadre, *earliest, "pool candidate", context, sink);
   }
 
  private:

@@ -136,3 +136,91 @@ TEST(EvaluationContext, FieldFitsAgreeAcrossThreads) {
 
 }  // namespace
 }  // namespace cadreplan::policy
+
+namespace cadreplan::policy {
+namespace {
+
+TEST(EvaluationContext, ListsACadresPoolEntriesInTableOrder) {
+  RosterBuilder builder;
+  builder.unit("U1");
+  builder.unit("U2");
+  builder.secretary("C1", "U1", date(1970, 1, 1), std::nullopt);
+  builder.cadre("C2", "U1", date(1980, 1, 1), {});
+  builder.cadre("C3", "U2", date(1981, 1, 1), {});
+  builder.pool("U2", "C2", model::Term::from_years(2015, 2020));
+  builder.pool("U1", "C3", model::Term::from_years(2015, 2020));
+  builder.pool("U1", "C2", model::Term::from_years(2020, 2025));
+  const auto roster = builder.build();
+  const EvaluationContext context(roster, testing::default_profile(), date(2016, 1, 1));
+  // Asked from two threads at once first: the index is built once, for both.
+  std::vector<std::vector<std::uint32_t>> seen(2);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      const auto pools = context.pools_of(roster.cadres()[1]);
+      seen[t].assign(pools.begin(), pools.end());
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(seen[0], (std::vector<std::uint32_t>{0, 2}));
+  EXPECT_EQ(seen[1], seen[0]);
+  EXPECT_TRUE(context.pools_of(roster.cadres()[0]).empty());
+  const auto c3 = context.pools_of(roster.cadres()[2]);
+  EXPECT_EQ(std::vector<std::uint32_t>(c3.begin(), c3.end()), std::vector<std::uint32_t>{1});
+  const model::Cadre stranger = roster.cadres()[1];  // a copy: not one of the roster's
+  EXPECT_EQ(context.pools_of(stranger).size(), 2u) << "found by id";
+}
+
+TEST(EvaluationContext, JudgesProvidersAsTheProfileDoesAcrossThreads) {
+  const auto roster = small_roster();
+  Profile profile = testing::blank_profile();
+  profile.accredited_providers = {"Trường Chính trị tỉnh*", "Học viện Chính trị quốc gia Hồ Chí Minh"};
+  const EvaluationContext context(roster, profile, date(2016, 1, 1));
+  const std::vector<model::InternedString> providers{
+      "Trường Chính trị tỉnh Sóc Trăng", "TRUONG CHINH TRI TINH BAC LIEU", "Công ty ABC",
+      "Học viện Chính trị quốc gia Hồ Chí Minh", "Học viện Chính trị khu vực IV"};
+  std::vector<std::vector<bool>> verdicts(2);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (int pass = 0; pass < 3; ++pass) {  // later passes read the table
+        for (const auto& provider : providers) verdicts[t].push_back(context.is_accredited(provider));
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::vector<bool> expected;
+  for (int pass = 0; pass < 3; ++pass) {
+    for (const auto& provider : providers) expected.push_back(profile.is_accredited(provider));
+  }
+  EXPECT_EQ(expected, (std::vector<bool>{true, true, false, true, false, true, true, false, true,
+                                         false, true, true, false, true, false}));
+  EXPECT_EQ(verdicts[0], expected);
+  EXPECT_EQ(verdicts[1], expected);
+  // A provider interned after the context was made has no slot: judged all the same.
+  EXPECT_FALSE(context.is_accredited(model::InternedString("Công ty interned later 91b2")));
+  EXPECT_TRUE(context.is_accredited(model::InternedString("Trường Chính trị tỉnh interned later 91b2")));
+}
+
+TEST(EvaluationContext, CountsEachUnitsSecretariesOnTheAsOfDate) {
+  RosterBuilder builder;
+  builder.unit("U1");
+  builder.unit("U2");
+  builder.unit("U3");
+  builder.secretary("C1", "U1", date(1970, 1, 1), std::nullopt);
+  builder.secretary("C2", "U1", date(1970, 1, 1), date(2016, 3, 1));
+  builder.cadre("C3", "U2", date(1970, 1, 1), {{model::Position::chairman, std::nullopt}});
+  builder.cadre("C4", "U3", date(1970, 1, 1),
+                {{model::Position::chairman, std::nullopt}, {model::Position::secretary, date(2010, 1, 1)}});
+  const auto roster = builder.build();
+  const EvaluationContext context(roster, testing::default_profile(), date(2016, 1, 1));
+  EXPECT_EQ(context.secretaries_in(roster.units()[0]), 1u);  // C2 only from March
+  EXPECT_EQ(context.secretaries_in(roster.units()[1]), 0u);
+  EXPECT_EQ(context.secretaries_in(roster.units()[2]), 1u);  // a second, concurrent post
+  model::Unit stranger;
+  stranger.id = model::UnitId("NOT-IN-ROSTER");
+  EXPECT_EQ(context.secretaries_in(stranger), 0u);
+}
+
+}  // namespace
+}  // namespace cadreplan::policy
