@@ -135,6 +135,15 @@ WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules,
   return findings;
 }
 
+// Counts a rule's findings by severity, point and rule at once: the sink stamps every
+// finding of a rule with the rule's point and severity.
+void tally(const ActiveRule& rule, std::size_t count, ComplianceReport& report) {
+  if (count == 0) return;  // the maps list only what was found
+  report.totals.add(rule.severity, count);
+  report.by_point[rule.rule->info().point].add(rule.severity, count);
+  report.by_rule[rule.rule->info().id].add(rule.severity, count);
+}
+
 // The findings in report order; ties in the order one thread would emit them: rule by
 // rule, its cadres (share by share, which keeps the roster's order), then its units, then
 // the roster. Returns which cadres are subjects of the standards.
@@ -144,7 +153,7 @@ WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules,
 // beside the per-cadre shares. A failure of the per-cadre pass is still rethrown first.
 std::vector<std::uint8_t> run_rules(const std::vector<ActiveRule>& rules,
                                     const EvaluationContext& context,
-                                    const EvaluationOptions& options, std::vector<Finding>& findings) {
+                                    const EvaluationOptions& options, ComplianceReport& report) {
   // Below a few thousand cadres a thread costs more than it saves.
   constexpr std::size_t min_cadres_per_share = 4096;
   const std::size_t cadre_count = context.roster().cadres().size();
@@ -171,15 +180,22 @@ std::vector<std::uint8_t> run_rules(const std::vector<ActiveRule>& rules,
   // Each finding is moved once, straight into its place in the report.
   std::vector<std::vector<Finding>*> runs;
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    for (auto& share : by_cadre.findings[r]) runs.push_back(&share);
+    std::size_t count = wide[r].size();
+    for (auto& share : by_cadre.findings[r]) {
+      runs.push_back(&share);
+      count += share.size();
+    }
     runs.push_back(&wide[r]);
+    tally(rules[r], count, report);
   }
-  findings = detail::in_report_order(std::move(runs), context.roster());
+  report.findings = detail::in_report_order(std::move(runs));
   return std::move(by_cadre.subject);
 }
 
-// The findings are sorted by unit, then cadre: each unit's and each cadre's findings are
-// one run, so a unit is entered in by_unit once and a failing cadre is looked up once.
+// By unit and the compliant cadres (totals by severity, point and rule are counted per
+// rule in run_rules). The findings are sorted by unit, then cadre: each unit's and each
+// cadre's findings are one run, so a unit is entered in by_unit once and a failing cadre is
+// looked up once.
 void summarise(const EvaluationContext& context, const EvaluationOptions& options,
                const std::vector<std::uint8_t>& subject, ComplianceReport& report) {
   const auto& roster = context.roster();
@@ -188,9 +204,6 @@ void summarise(const EvaluationContext& context, const EvaluationOptions& option
   const model::UnitId* unit = nullptr;
   const model::CadreId* failing_cadre = nullptr;
   for (const auto& finding : report.findings) {
-    report.totals.add(finding.severity);
-    report.by_point[finding.point].add(finding.severity);
-    report.by_rule[finding.rule_id].add(finding.severity);
     if (!finding.unit_id.empty()) {
       if (unit == nullptr || *unit != finding.unit_id) {
         unit = &finding.unit_id;
@@ -218,16 +231,16 @@ void summarise(const EvaluationContext& context, const EvaluationOptions& option
 
 }  // namespace
 
-void SeverityCounts::add(Severity severity) noexcept {
+void SeverityCounts::add(Severity severity, std::size_t count) noexcept {
   switch (severity) {
     case Severity::error:
-      ++error;
+      error += count;
       break;
     case Severity::warning:
-      ++warning;
+      warning += count;
       break;
     case Severity::info:
-      ++info;
+      info += count;
       break;
   }
 }
@@ -239,7 +252,7 @@ ComplianceReport evaluate(const model::Roster& roster, const Profile& profile,
   report.as_of = options.as_of;
   report.profile_name = profile.name;
   report.profile_sha256 = profile.sha256;
-  const auto subject = run_rules(active_rules(profile, registry, options), context, options, report.findings);
+  const auto subject = run_rules(active_rules(profile, registry, options), context, options, report);
   summarise(context, options, subject, report);
   return report;
 }

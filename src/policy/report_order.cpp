@@ -6,51 +6,49 @@
 #include <cstring>
 #include <limits>
 #include <map>
-#include <numeric>
 #include <string>
 #include <string_view>
 
 namespace cadreplan::policy::detail {
 namespace {
 
-/// Where a finding goes, in integers. Comparing two keys compares the findings' texts
-/// only when the integers cannot tell (an id longer than 16 bytes, a unit not in the roster).
-struct Key {
-  static constexpr std::uint32_t no_unit = 0;  // an empty unit id sorts first
-  static constexpr std::uint32_t unranked = std::numeric_limits<std::uint32_t>::max();
-  std::uint32_t unit = no_unit;            // 1 + rank of the unit id among the roster's
-  std::array<std::uint64_t, 2> cadre{};    // the cadre id's first 16 bytes, big-endian
-  std::uint32_t cadre_size = 0;            // the cadre id's length
-  std::uint32_t rule = 0;                  // rank of the rule id among the findings'
-  int point = 0;
-  std::int64_t year = std::numeric_limits<std::int64_t>::min();  // none sorts first
-  std::uint32_t run = 0;                   // emission order: run, then place in it
-  std::uint32_t index = 0;
-};
-
 constexpr std::size_t prefix_bytes = 16;
 
-/// The first 16 bytes of \p text as two big-endian words (missing bytes are zero), so
-/// comparing words compares bytes as std::string does (unsigned).
-std::array<std::uint64_t, 2> prefix_of(std::string_view text) noexcept {
-  std::array<unsigned char, prefix_bytes> bytes{};
-  std::memcpy(bytes.data(), text.data(), std::min(text.size(), prefix_bytes));
+/// An id as its first 16 bytes, two big-endian words (missing bytes zero), and its length:
+/// comparing these compares the ids as std::string does (bytes unsigned), except between
+/// two ids longer than 16 bytes that share those bytes, where only the texts can tell.
+struct IdHead {
   std::array<std::uint64_t, 2> words{};
-  for (std::size_t i = 0; i < prefix_bytes; ++i) words[i / 8] = (words[i / 8] << 8U) | bytes[i];
-  return words;
-}
+  std::uint32_t size = 0;
 
-/// Units by their id's rank: 1 + position in id order.
-std::vector<std::uint32_t> unit_ranks(const model::Roster& roster) {
-  const auto units = roster.units();
-  std::vector<std::uint32_t> order(units.size());
-  std::iota(order.begin(), order.end(), std::uint32_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return units[a].id < units[b].id; });
-  std::vector<std::uint32_t> rank(units.size());
-  for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<std::uint32_t>(r + 1);
-  return rank;
-}
+  explicit IdHead(std::string_view id) noexcept : size(static_cast<std::uint32_t>(id.size())) {
+    std::array<unsigned char, prefix_bytes> bytes{};
+    std::memcpy(bytes.data(), id.data(), std::min(id.size(), prefix_bytes));
+    for (std::size_t i = 0; i < prefix_bytes; ++i) words[i / 8] = (words[i / 8] << 8U) | bytes[i];
+  }
+  IdHead() = default;
+
+  /// Negative, zero or positive as the ids compare; \p a_text and \p b_text are read
+  /// only when the heads cannot tell.
+  static int compare(const IdHead& a, const IdHead& b, std::string_view a_text, std::string_view b_text) {
+    if (a.words != b.words) return a.words < b.words ? -1 : 1;
+    if (a.size > prefix_bytes && b.size > prefix_bytes) return a_text.compare(b_text);
+    // Same first bytes and one id within them: that one is a prefix of the other.
+    if (a.size != b.size) return a.size < b.size ? -1 : 1;
+    return 0;
+  }
+};
+
+/// Where a finding goes, in integers: the report's order without reading the finding.
+struct Key {
+  IdHead unit;
+  IdHead cadre;
+  std::uint32_t rule = 0;  // rank of the rule id among the findings'
+  int point = 0;
+  std::int64_t year = std::numeric_limits<std::int64_t>::min();  // none sorts first
+  std::uint32_t run = 0;   // emission order: run, then place in it
+  std::uint32_t index = 0;
+};
 
 /// Rule ids by rank in text order. Findings come in runs of one rule, so each run costs
 /// one map lookup, not one per finding.
@@ -73,41 +71,19 @@ class RuleRanks {
   const std::pair<const std::string, std::uint32_t>* last_ = nullptr;
 };
 
-class UnitRanks {
- public:
-  explicit UnitRanks(const model::Roster& roster) : roster_(roster), ranks_(unit_ranks(roster)) {}
-  std::uint32_t rank_of(const model::UnitId& id) {
-    if (id.empty()) return Key::no_unit;
-    if (last_ == nullptr || *last_ != id) {
-      last_ = &id;
-      const auto index = roster_.unit_index(id);
-      last_rank_ = index < 0 ? Key::unranked : ranks_[static_cast<std::size_t>(index)];
-    }
-    return last_rank_;
-  }
-
- private:
-  const model::Roster& roster_;
-  std::vector<std::uint32_t> ranks_;
-  const model::UnitId* last_ = nullptr;
-  std::uint32_t last_rank_ = Key::no_unit;
-};
-
-std::vector<Key> keys_of(const std::vector<std::vector<Finding>*>& runs, const model::Roster& roster) {
+std::vector<Key> keys_of(const std::vector<std::vector<Finding>*>& runs) {
   std::size_t total = 0;
   for (const auto* run : runs) total += run->size();
   std::vector<Key> keys;
   keys.reserve(total);
   RuleRanks rules(runs);
-  UnitRanks units(roster);
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const auto& run = *runs[r];
     for (std::size_t i = 0; i < run.size(); ++i) {
       const Finding& finding = run[i];
       Key key;
-      key.unit = units.rank_of(finding.unit_id);
-      key.cadre = prefix_of(finding.cadre_id.str());
-      key.cadre_size = static_cast<std::uint32_t>(finding.cadre_id.str().size());
+      key.unit = IdHead(finding.unit_id.str());
+      key.cadre = IdHead(finding.cadre_id.str());
       key.rule = rules.rank_of(finding.rule_id);
       key.point = finding.point;
       if (finding.year) key.year = *finding.year;
@@ -126,18 +102,13 @@ class Before {
   explicit Before(const std::vector<std::vector<Finding>*>& runs) : runs_(runs) {}
 
   bool operator()(const Key& a, const Key& b) const {
-    if (a.unit == Key::unranked || b.unit == Key::unranked) {
-      const int order = finding(a).unit_id.str().compare(finding(b).unit_id.str());
-      if (order != 0) return order < 0;
-    } else if (a.unit != b.unit) {
-      return a.unit < b.unit;
+    if (const int order = IdHead::compare(a.unit, b.unit, finding(a).unit_id.str(), finding(b).unit_id.str());
+        order != 0) {
+      return order < 0;
     }
-    if (a.cadre != b.cadre) return a.cadre < b.cadre;
-    if (a.cadre_size > prefix_bytes && b.cadre_size > prefix_bytes) {
-      const int order = finding(a).cadre_id.str().compare(finding(b).cadre_id.str());
-      if (order != 0) return order < 0;
-    } else if (a.cadre_size != b.cadre_size) {
-      return a.cadre_size < b.cadre_size;  // equal first bytes: the shorter id is a prefix
+    if (const int order = IdHead::compare(a.cadre, b.cadre, finding(a).cadre_id.str(), finding(b).cadre_id.str());
+        order != 0) {
+      return order < 0;
     }
     if (a.point != b.point) return a.point < b.point;
     if (a.rule != b.rule) return a.rule < b.rule;
@@ -153,8 +124,8 @@ class Before {
 
 }  // namespace
 
-std::vector<Finding> in_report_order(std::vector<std::vector<Finding>*> runs, const model::Roster& roster) {
-  std::vector<Key> keys = keys_of(runs, roster);
+std::vector<Finding> in_report_order(std::vector<std::vector<Finding>*> runs) {
+  std::vector<Key> keys = keys_of(runs);
   // Every key is distinct (emission order breaks ties), so an unstable sort is stable here.
   std::sort(keys.begin(), keys.end(), Before(runs));
   std::vector<Finding> ordered;

@@ -3,7 +3,6 @@
 
 #include <vector>
 
-#include "cadreplan/model/roster.hpp"
 #include "cadreplan/policy/finding.hpp"
 
 namespace cadreplan::policy::detail {
@@ -13,11 +12,11 @@ namespace cadreplan::policy::detail {
 /// cadre id, policy point, rule id and year, ties in emission order. The runs are left
 /// empty.
 ///
-/// The order is that of the texts, but the sort reads no text in the common case: units
-/// are compared by their id's rank among \p roster's units, cadres by the first 16 bytes of
-/// their id, rules by rank. A national report has a few hundred thousand findings of a few
-/// hundred bytes each, and comparing their strings in place missed the cache at every step.
-[[nodiscard]] std::vector<Finding> in_report_order(std::vector<std::vector<Finding>*> runs,
-                                                   const model::Roster& roster);
+/// The order is that of the texts, but the sort reads no text in the common case: it sorts
+/// small keys holding the first 16 bytes of the unit and cadre ids and the rule id's rank,
+/// and reads the findings only to tell apart longer ids that share those bytes. A national
+/// report has a few hundred thousand findings of a few hundred bytes each, and comparing
+/// their strings in place missed the cache at every step.
+[[nodiscard]] std::vector<Finding> in_report_order(std::vector<std::vector<Finding>*> runs);
 
 }  // namespace cadreplan::policy::detail

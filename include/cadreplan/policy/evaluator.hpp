@@ -35,8 +35,8 @@ struct SeverityCounts {
   std::size_t error = 0;    ///< Error findings.
   std::size_t warning = 0;  ///< Warning findings.
   std::size_t info = 0;     ///< Info findings.
-  /// Adds one finding of \p severity.
-  void add(Severity severity) noexcept;
+  /// Adds \p count findings of \p severity.
+  void add(Severity severity, std::size_t count = 1) noexcept;
   /// Counts compare member by member.
   friend bool operator==(const SeverityCounts&, const SeverityCounts&) = default;
 };
