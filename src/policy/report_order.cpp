@@ -56,7 +56,12 @@ class RuleRanks {
  public:
   explicit RuleRanks(const std::vector<std::vector<Finding>*>& runs) {
     for (const auto* run : runs) {
-      for (const auto& finding : *run) ranks_.try_emplace(finding.rule_id, 0);
+      const std::string* previous = nullptr;
+      for (const auto& finding : *run) {
+        if (previous != nullptr && *previous == finding.rule_id) continue;
+        ranks_.try_emplace(finding.rule_id, 0);
+        previous = &finding.rule_id;
+      }
     }
     std::uint32_t next = 0;
     for (auto& [id, rank] : ranks_) rank = next++;

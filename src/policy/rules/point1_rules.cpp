@@ -33,13 +33,14 @@ class AccreditedProviderRule final : public DocumentedRule {
  private:
   static void report_unaccredited(const model::Cadre& cadre, const model::TrainingRecord& record,
                                   const EvaluationContext& context, FindingSink& sink) {
+    const std::string who = describe(cadre);
+    const std::string started = iso(record.start_date);
     Finding finding = cadre_finding(
         context, cadre,
-        {describe(cadre) + ": course " + record.course + " (" + iso(record.start_date) +
-             ") was given by " + record.provider + ", which is not an accredited provider.",
-         "Đồng chí " + describe(cadre) + ": lớp " + record.course + " (" +
-             iso(record.start_date) + ") do " + record.provider +
-             " tổ chức, không thuộc danh sách cơ sở đào tạo được công nhận."},
+        {concat(who, ": course ", record.course, " (", started, ") was given by ", record.provider,
+                ", which is not an accredited provider."),
+         concat("Đồng chí ", who, ": lớp ", record.course, " (", started, ") do ", record.provider,
+                " tổ chức, không thuộc danh sách cơ sở đào tạo được công nhận.")},
         {"Train through the provincial Political School or another accredited provider; "
          "add the provider to the profile's list if it has been accredited.",
          "Đào tạo tại Trường Chính trị tỉnh hoặc cơ sở được công nhận; bổ sung vào danh sách "

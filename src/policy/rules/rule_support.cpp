@@ -7,11 +7,9 @@
 
 namespace cadreplan::policy::rules {
 
-std::string describe(const model::Cadre& cadre) {
-  return cadre.full_name + " (" + cadre.id.str() + ")";
-}
+std::string describe(const model::Cadre& cadre) { return concat(cadre.full_name, " (", cadre.id.str(), ")"); }
 
-std::string describe(const model::Unit& unit) { return unit.name + " (" + unit.id.str() + ")"; }
+std::string describe(const model::Unit& unit) { return concat(unit.name, " (", unit.id.str(), ")"); }
 
 std::string iso(boost::gregorian::date day) {
   // Boost's to_iso_extended_string goes through an ostringstream and its locale, the

@@ -6,6 +6,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cadreplan/model/code.hpp"
@@ -24,6 +25,19 @@ class DocumentedRule : public Rule {
  private:
   RuleInfo info_;
 };
+
+/// \p parts joined into one string, allocated once (a message built with `+` grows and
+/// reallocates a few times; a national check builds hundreds of thousands).
+template <class... Parts>
+std::string concat(const Parts&... parts) {
+  const std::string_view views[] = {std::string_view(parts)...};
+  std::size_t size = 0;
+  for (const auto view : views) size += view.size();
+  std::string text;
+  text.reserve(size);
+  for (const auto view : views) text.append(view);
+  return text;
+}
 
 /// "Nguyễn Văn An (C001)".
 std::string describe(const model::Cadre& cadre);
