@@ -50,6 +50,9 @@ struct EvaluationContext::Memo {
   std::uint32_t provider_count;
   std::unique_ptr<std::atomic<std::uint8_t>[]> provider_verdicts;
 
+  // By unit index: 1 for a commune-level unit.
+  std::vector<std::uint8_t> commune_level;
+
   // Built on first use (call_once: rules ask from several threads).
   std::once_flag pools_indexed;
   model::IndexGroups pools_by_cadre;
@@ -66,6 +69,8 @@ EvaluationContext::EvaluationContext(const model::Roster& roster, const Profile&
       // Every string interned so far gets a verdict slot; a provider interned later (by
       // another roster being loaded meanwhile) is matched without the table.
       memo_(std::make_shared<Memo>(model::InternedString::ordinal_bound())) {
+  memo_->commune_level.reserve(roster.units().size());
+  for (const auto& unit : roster.units()) memo_->commune_level.push_back(model::is_commune_level(unit.kind) ? 1 : 0);
   // Every rule asks this for every cadre: answer it once per position. A gap is kept as
   // its message and thrown only when a rule asks, as before the table existed.
   for (const auto position : model::all_codes<model::Position>()) {
@@ -100,9 +105,15 @@ const model::Unit& EvaluationContext::unit_of(const model::Cadre& cadre) const n
   return roster_->units()[roster_->unit_index_of_cadre(static_cast<std::size_t>(index))];
 }
 
+bool EvaluationContext::works_at_commune_level(const model::Cadre& cadre) const noexcept {
+  const auto index = roster_->index_of(cadre);
+  if (index < 0) return model::is_commune_level(unit_of(cadre).kind);  // a cadre from elsewhere
+  return memo_->commune_level[roster_->unit_index_of_cadre(static_cast<std::size_t>(index))] != 0;
+}
+
 bool EvaluationContext::holds_in_commune(const model::Cadre& cadre,
                                          model::Position position) const noexcept {
-  return cadre.holds(position, as_of_) && model::is_commune_level(unit_of(cadre).kind);
+  return cadre.holds(position, as_of_) && works_at_commune_level(cadre);
 }
 
 model::IndexedView<model::TrainingRecord> EvaluationContext::trainings_of(

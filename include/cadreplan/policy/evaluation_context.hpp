@@ -48,6 +48,10 @@ class EvaluationContext {
 
   /// The unit of \p cadre (every cadre's unit resolves in a valid roster).
   [[nodiscard]] const model::Unit& unit_of(const model::Cadre& cadre) const noexcept;
+  /// True when \p cadre works in a commune-level unit (model::is_commune_level()), from a
+  /// table of one byte per unit made once per evaluation: every standard rule asks it for
+  /// every cadre, and reading the unit's record missed the cache.
+  [[nodiscard]] bool works_at_commune_level(const model::Cadre& cadre) const noexcept;
   /// True when \p cadre holds \p position on the as-of date in a commune-level unit.
   [[nodiscard]] bool holds_in_commune(const model::Cadre& cadre,
                                       model::Position position) const noexcept;

@@ -79,7 +79,7 @@ const PositionStandard* standard_on(const Profile& profile, model::Position posi
 StandardisedHoldings standardised_holdings(const EvaluationContext& context,
                                            const model::Cadre& cadre) {
   StandardisedHoldings holdings;
-  if (!model::is_commune_level(context.unit_of(cadre).kind)) return holdings;
+  if (!context.works_at_commune_level(cadre)) return holdings;
   for (const auto& holding : cadre.positions) {
     if (!holding.held_on(context.as_of())) continue;
     const auto* standard = context.standard_in_force(holding.position);
@@ -89,7 +89,7 @@ StandardisedHoldings standardised_holdings(const EvaluationContext& context,
 }
 
 bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre) {
-  if (!model::is_commune_level(context.unit_of(cadre).kind)) return false;
+  if (!context.works_at_commune_level(cadre)) return false;
   return std::any_of(cadre.positions.begin(), cadre.positions.end(), [&](const auto& holding) {
     return holding.held_on(context.as_of()) && context.standard_in_force(holding.position) != nullptr;
   });

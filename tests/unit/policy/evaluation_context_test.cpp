@@ -49,6 +49,11 @@ TEST(EvaluationContext, AnswersRosterQuestionsOnTheAsOfDate) {
   const auto& c2 = roster.cadres()[1];
   const auto& c3 = roster.cadres()[2];
   EXPECT_EQ(before.unit_of(c3).id.str(), "D1");
+  EXPECT_TRUE(before.works_at_commune_level(c1));
+  EXPECT_FALSE(before.works_at_commune_level(c3));  // a district
+  model::Cadre moved = c1;  // a copy, found by id: the roster's unit decides, not the copy's
+  moved.unit_id = model::UnitId("D1");
+  EXPECT_TRUE(before.works_at_commune_level(moved));
   EXPECT_TRUE(before.holds_in_commune(c1, model::Position::secretary));
   EXPECT_FALSE(before.holds_in_commune(c2, model::Position::secretary));
   EXPECT_TRUE(after.holds_in_commune(c2, model::Position::secretary));
