@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <thread>
 #include <vector>
@@ -29,6 +30,20 @@ void run_shares(std::size_t items, std::size_t shares, const Work& work) {
   std::vector<std::jthread> threads;
   for (std::size_t share = 1; share < shares; ++share) threads.emplace_back(run, share);
   run(0);
+}  // the jthreads join here
+
+/// Calls `work(task)` once for each task number below \p tasks, on \p threads threads
+/// (this one among them), each thread taking the next task not yet taken, so uneven tasks
+/// still keep every thread busy; returns once all are done. \p work must not throw.
+template <class Work>
+void run_tasks(std::size_t tasks, std::size_t threads, const Work& work) {
+  std::atomic<std::size_t> next{0};
+  const auto take_tasks = [&] {
+    for (std::size_t task = next++; task < tasks; task = next++) work(task);
+  };
+  std::vector<std::jthread> helpers;
+  for (std::size_t t = 1; t < std::min(threads, tasks); ++t) helpers.emplace_back(take_tasks);
+  take_tasks();
 }  // the jthreads join here
 
 }  // namespace cadreplan::detail

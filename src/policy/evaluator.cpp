@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
-#include <thread>
 #include <vector>
 
 #include "cadreplan/policy/evaluation_context.hpp"
@@ -71,14 +70,14 @@ std::vector<ActiveRule> active_rules(const Profile& profile, const RuleRegistry&
 
 /// What the per-cadre pass yields.
 struct CadrePass {
-  /// Findings: [rule][share], each share a contiguous run of cadres.
+  /// Findings: [rule][chunk], each chunk a contiguous run of cadres.
   std::vector<std::vector<std::vector<Finding>>> findings;
   /// By cadre index: 1 when the cadre is a subject of the position standards (one byte
   /// each, not vector<bool>, so threads can write neighbouring cadres).
   std::vector<std::uint8_t> subject;
 };
 
-void evaluate_share(std::size_t begin, std::size_t end, std::size_t share,
+void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
                     const std::vector<ActiveRule>& rules, const EvaluationContext& context,
                     const EvaluationOptions& options, CadrePass& pass) {
   std::vector<Finding> unused;
@@ -92,32 +91,11 @@ void evaluate_share(std::size_t begin, std::size_t end, std::size_t share,
     const auto& cadre = cadres[c];
     for (std::size_t r = 0; r < rules.size(); ++r) {
       sink.use(*rules[r].rule, rules[r].severity);
-      sink.collect_into(pass.findings[r][share]);
+      sink.collect_into(pass.findings[r][chunk]);
       rules[r].rule->evaluate_cadre(cadre, context, sink);
     }
     pass.subject[c] = rules::is_standardised_subject(context, cadre) ? 1 : 0;
   }
-}
-
-// Each share runs on a thread of its own (the first on this one); an exception from any
-// is rethrown here, the first share's first, so a failure is as deterministic as a result.
-CadrePass evaluate_cadres(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
-                          const EvaluationOptions& options, std::size_t shares) {
-  const std::size_t cadres = context.roster().cadres().size();
-  CadrePass pass{{rules.size(), std::vector<std::vector<Finding>>(shares)},
-                 std::vector<std::uint8_t>(cadres, 0)};
-  std::vector<std::exception_ptr> failures(shares);
-  cadreplan::detail::run_shares(cadres, shares, [&](std::size_t share, std::size_t begin, std::size_t end) {
-    try {
-      evaluate_share(begin, end, share, rules, context, options, pass);
-    } catch (...) {
-      failures[share] = std::current_exception();
-    }
-  });
-  for (const auto& failure : failures) {
-    if (failure) std::rethrow_exception(failure);
-  }
-  return pass;
 }
 
 /// Findings of the unit and roster pass: [rule].
@@ -145,45 +123,51 @@ void tally(const ActiveRule& rule, std::size_t count, ComplianceReport& report) 
 }
 
 // The findings in report order; ties in the order one thread would emit them: rule by
-// rule, its cadres (share by share, which keeps the roster's order), then its units, then
+// rule, its cadres (chunk by chunk, which keeps the roster's order), then its units, then
 // the roster. Returns which cadres are subjects of the standards.
 //
-// With threads to spare, the unit and roster pass (a rule over every training record,
-// pools and budgets: about as long as the per-cadre pass) runs on a thread of its own
-// beside the per-cadre shares. A failure of the per-cadre pass is still rethrown first.
+// With threads to spare, the work is cut into tasks the threads take in turn: the unit
+// and roster pass, then chunks of cadres, several per thread so that neither pass leaves
+// a thread idle. A failure is rethrown as one thread would meet it: the per-cadre pass's
+// first (in roster order), then the unit and roster pass's.
 std::vector<std::uint8_t> run_rules(const std::vector<ActiveRule>& rules,
                                     const EvaluationContext& context,
                                     const EvaluationOptions& options, ComplianceReport& report) {
   // Below a few thousand cadres a thread costs more than it saves.
-  constexpr std::size_t min_cadres_per_share = 4096;
+  constexpr std::size_t min_cadres_per_chunk = 4096;
+  constexpr std::size_t chunks_per_thread = 8;
   const std::size_t cadre_count = context.roster().cadres().size();
-  const std::size_t threads = cadreplan::detail::share_count(options.jobs, cadre_count, min_cadres_per_share);
-  CadrePass by_cadre;
+  const std::size_t threads = cadreplan::detail::share_count(options.jobs, cadre_count, min_cadres_per_chunk);
+  const std::size_t chunks =
+      threads == 1 ? 1 : std::clamp(cadre_count / min_cadres_per_chunk, threads, threads * chunks_per_thread);
+  CadrePass by_cadre{{rules.size(), std::vector<std::vector<Finding>>(chunks)},
+                     std::vector<std::uint8_t>(cadre_count, 0)};
   WideFindings wide;
-  if (threads > 1) {
-    std::exception_ptr wide_failure;
-    {
-      std::jthread wide_thread([&] {
-        try {
-          wide = evaluate_units_and_roster(rules, context, options);
-        } catch (...) {
-          wide_failure = std::current_exception();
-        }
-      });
-      by_cadre = evaluate_cadres(rules, context, options, threads - 1);
-    }  // joins the unit and roster pass, also when the per-cadre pass threw
-    if (wide_failure) std::rethrow_exception(wide_failure);
-  } else {
-    by_cadre = evaluate_cadres(rules, context, options, 1);
-    wide = evaluate_units_and_roster(rules, context, options);
+  std::vector<std::exception_ptr> failures(chunks + 1);  // the chunks', then the wide pass's
+  // Task 0 is the unit and roster pass, the longest single task, so it starts first.
+  cadreplan::detail::run_tasks(chunks + 1, threads, [&](std::size_t task) {
+    try {
+      if (task == 0) {
+        wide = evaluate_units_and_roster(rules, context, options);
+      } else {
+        const std::size_t chunk = task - 1;
+        evaluate_chunk(cadre_count * chunk / chunks, cadre_count * (chunk + 1) / chunks, chunk, rules,
+                       context, options, by_cadre);
+      }
+    } catch (...) {
+      failures[task == 0 ? chunks : task - 1] = std::current_exception();
+    }
+  });
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
   }
   // Each finding is moved once, straight into its place in the report.
   std::vector<std::vector<Finding>*> runs;
   for (std::size_t r = 0; r < rules.size(); ++r) {
     std::size_t count = wide[r].size();
-    for (auto& share : by_cadre.findings[r]) {
-      runs.push_back(&share);
-      count += share.size();
+    for (auto& chunk : by_cadre.findings[r]) {
+      runs.push_back(&chunk);
+      count += chunk.size();
     }
     runs.push_back(&wide[r]);
     tally(rules[r], count, report);

@@ -2,6 +2,7 @@
 // The rosters are generated, large enough that the work really is split into shares.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -9,6 +10,7 @@
 #include "cadreplan/io/compliance_writer.hpp"
 #include "cadreplan/io/profile_toml.hpp"
 #include "cadreplan/io/statistics_writer.hpp"
+#include "cadreplan/policy/evaluation_context.hpp"
 #include "cadreplan/policy/evaluator.hpp"
 #include "cadreplan/policy/rule_registry.hpp"
 #include "cadreplan/report/statistics.hpp"
@@ -72,6 +74,58 @@ TEST(ParallelCheck, AFailureIsReportedWhateverTheNumberOfJobs) {
                 std::string::npos)
           << error.what();
     }
+  }
+}
+
+// Throws about one cadre (the last of the roster: in the last chunk, taken last) or about
+// every unit.
+class ThrowingRule final : public policy::Rule {
+ public:
+  explicit ThrowingRule(policy::RuleScope scope) {
+    info_.id = scope == policy::RuleScope::unit ? "test.throws_on_units" : "test.throws_on_a_cadre";
+    info_.scope = scope;
+  }
+  [[nodiscard]] const policy::RuleInfo& info() const noexcept override { return info_; }
+  void evaluate_cadre(const cadreplan::model::Cadre& cadre, const policy::EvaluationContext& context,
+                      policy::FindingSink&) const override {
+    if (info_.scope != policy::RuleScope::cadre) return;
+    if (&cadre == &context.roster().cadres().back()) throw std::runtime_error("cadre " + cadre.id.str());
+  }
+  void evaluate_unit(const cadreplan::model::Unit& unit, const policy::EvaluationContext&,
+                     policy::FindingSink&) const override {
+    if (info_.scope != policy::RuleScope::unit) return;
+    throw std::runtime_error("unit " + unit.id.str());
+  }
+
+ private:
+  policy::RuleInfo info_;
+};
+
+std::string failure_of(const policy::RuleRegistry& registry, unsigned jobs) {
+  policy::EvaluationOptions options;
+  options.as_of = boost::gregorian::date(2024, 12, 31);
+  options.jobs = jobs;
+  try {
+    (void)policy::evaluate(generated_roster(), policy::Profile{}, registry, options);
+  } catch (const std::runtime_error& error) {
+    return error.what();
+  }
+  return "no failure";
+}
+
+TEST(ParallelCheck, ThePerCadreFailureComesFirstWhateverTheNumberOfJobs) {
+  // The unit pass fails at once, the cadre pass at its very end: one thread meets the
+  // cadre's failure first, and so must every number of threads.
+  policy::RuleRegistry both;
+  both.add(std::make_unique<ThrowingRule>(policy::RuleScope::unit));
+  both.add(std::make_unique<ThrowingRule>(policy::RuleScope::cadre));
+  const std::string last_cadre = "cadre " + generated_roster().cadres().back().id.str();
+  policy::RuleRegistry units_only;
+  units_only.add(std::make_unique<ThrowingRule>(policy::RuleScope::unit));
+  const std::string first_unit = "unit " + generated_roster().units().front().id.str();
+  for (unsigned jobs : {1U, 2U, 3U}) {
+    EXPECT_EQ(failure_of(both, jobs), last_cadre) << jobs << " jobs";
+    EXPECT_EQ(failure_of(units_only, jobs), first_unit) << jobs << " jobs";
   }
 }
 
