@@ -10,6 +10,7 @@
 #include <array>
 #include <cassert>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <span>
@@ -296,12 +297,14 @@ class Planner {
     // Pools for this term and for the next one: the next term's pool is built in this
     // term's second year, and its candidates are the ones this term must train.
     const date next_start = last_day + date_duration(1);
-    for (const model::PoolEntry& entry : roster_.pools()) {
+    const auto pools = roster_.pools();
+    for (std::size_t pool = 0; pool < pools.size(); ++pool) {
+      const model::PoolEntry& entry = pools[pool];
       if (entry.term.start() < term_.start() || next_start < entry.term.start()) continue;
-      const auto cadre = roster_.cadre_index(entry.cadre_id);
+      // The roster resolved the candidate when it was built: no id to hash again.
+      const std::size_t cadre_index = roster_.cadre_index_of_pool(pool);
       const auto unit = roster_.unit_index(entry.unit_id);
-      if (cadre < 0 || unit < 0) continue;
-      const auto cadre_index = static_cast<std::size_t>(cadre);
+      if (unit < 0) continue;
       if (taken[cadre_index]) continue;
       if (!model::is_commune_level(roster_.units()[static_cast<std::size_t>(unit)].kind)) continue;
       taken[cadre_index] = true;
@@ -839,18 +842,30 @@ class Planner {
     // strings, and sorting the items themselves moved each of them log n times.
     // The subject's rank is copied next to each number, so that most comparisons read
     // nothing else; the number itself breaks the last ties, as a stable sort would.
+    // The rule's rank and the year are copied too: the items of one subject tie on the
+    // rank, and comparing their rule texts read each item again.
     struct Keyed {
       std::size_t rank;
+      std::size_t rule;
+      std::int64_t year;  // no year sorts first, as an empty std::optional does
       std::size_t index;
+      bool operator<(const Keyed& other) const {
+        return std::tie(rank, rule, year, index) < std::tie(other.rank, other.rule, other.year, other.index);
+      }
     };
+    std::map<std::string, std::size_t> rule_rank;  // a handful of rules
+    for (const Pending& pending : pending_) rule_rank.try_emplace(pending.item.rule, 0);
+    std::size_t next_rule = 0;
+    for (auto& [rule, rank] : rule_rank) rank = next_rule++;
     std::vector<Keyed> order(pending_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = {id_rank_[pending_[i].subject], i};
-    std::sort(order.begin(), order.end(), [&](const Keyed& a, const Keyed& b) {
-      if (a.rank != b.rank) return a.rank < b.rank;
-      const Unresolved& x = pending_[a.index].item;
-      const Unresolved& y = pending_[b.index].item;
-      return std::tie(x.rule, x.year, a.index) < std::tie(y.rule, y.year, b.index);
-    });
+    const std::pair<const std::string, std::size_t>* last_rule = nullptr;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const Unresolved& item = pending_[i].item;
+      if (last_rule == nullptr || last_rule->first != item.rule) last_rule = &*rule_rank.find(item.rule);
+      order[i] = {id_rank_[pending_[i].subject], last_rule->second,
+                  item.year ? *item.year : std::numeric_limits<std::int64_t>::min(), i};
+    }
+    std::sort(order.begin(), order.end());
     plan.unresolved.reserve(pending_.size());
     for (const Keyed& keyed : order) {
       Pending& pending = pending_[keyed.index];
