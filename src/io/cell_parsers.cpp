@@ -127,6 +127,10 @@ std::string expected_codes() {
 
 bool means_no_position(std::string_view text) {
   if (text == "none") return true;
+  // A position's English code (one per cadre of a national roster) is not folded.
+  for (const model::Position position : model::all_codes<model::Position>()) {
+    if (text == model::to_code(position)) return false;
+  }
   const std::string folded = text::fold(text);
   return folded == "none" || folded == "khong";
 }
@@ -163,6 +167,18 @@ std::string format_date(boost::gregorian::date day) {
 
 model::Dong parse_money(std::string_view text) {
   text = text::trim(text);
+  // Up to 18 plain digits cannot overflow: the common case (what save_roster_csv writes)
+  // takes one pass. Anything else, an error included, takes the checked way below.
+  if (!text.empty() && text.size() <= 18) {
+    model::Dong value = 0;
+    bool digits = true;
+    for (const char c : text) {
+      const auto digit = static_cast<unsigned>(c - '0');
+      digits = digits && digit <= 9;
+      value = value * 10 + static_cast<model::Dong>(digit % 10);
+    }
+    if (digits) return value;
+  }
   if (text.starts_with('-')) {
     throw CellError("negative amount " + in_quotes(text) + " (amounts are zero or more đồng)");
   }

@@ -536,22 +536,39 @@ struct CsvReader::State {
     plain_commas.push_back(n);
     const auto base = static_cast<std::size_t>(text.data() - buffer.get());
     std::size_t begin = 0;
-    for (const std::size_t end : plain_commas) {
-      // After a file error (a limit, or bad UTF-8 in the header) the first one stands.
-      if (!keep_plain_cell(base + begin, base + end, valid_utf8) || file_error) break;
-      begin = end + 1;
+    if (valid_utf8 && plain_commas.size() <= limits.max_columns && n <= limits.max_cell_bytes) {
+      // No cell of this line can break a limit or the encoding: each is kept unchecked.
+      for (const std::size_t end : plain_commas) {
+        cells.push_back(plain_cell(base + begin, base + end));
+        begin = end + 1;
+      }
+      cell_line = line;
+    } else {
+      for (const std::size_t end : plain_commas) {
+        // After a file error (a limit, or bad UTF-8 in the header) the first one stands.
+        if (!keep_plain_cell(base + begin, base + end, valid_utf8) || file_error) break;
+        begin = end + 1;
+      }
     }
     end_row(true);
     if (file_error) fail(std::move(*file_error));
     return true;
   }
 
-  bool keep_plain_cell(std::size_t begin, std::size_t end, bool valid_utf8) {
+  // The cell between buffer[begin] and buffer[end], spaces and tabs around it removed.
+  Cell plain_cell(std::size_t begin, std::size_t end) const noexcept {
     const char* data = buffer.get();
     while (begin < end && (data[begin] == ' ' || data[begin] == '\t')) ++begin;
     while (begin < end && (data[end - 1] == ' ' || data[end - 1] == '\t')) --end;
-    if (!check_cell(std::string_view(data + begin, end - begin), !valid_utf8)) return false;
-    cells.push_back(Cell{begin, end - begin});
+    return Cell{begin, end - begin};
+  }
+
+  bool keep_plain_cell(std::size_t begin, std::size_t end, bool valid_utf8) {
+    const Cell cell = plain_cell(begin, end);
+    if (!check_cell(std::string_view(buffer.get() + cell.offset, cell.size), !valid_utf8)) {
+      return false;
+    }
+    cells.push_back(cell);
     cell_line = line;
     return true;
   }
@@ -677,9 +694,9 @@ bool CsvReader::next(CsvRow& row) {
   const State::FinishedRow* finished = state_->next_row();
   if (finished == nullptr) return false;
   row.line = finished->line;
-  row.cells.clear();
+  row.cells.resize(finished->end_cell - finished->first_cell);
   for (std::size_t i = finished->first_cell; i < finished->end_cell; ++i) {
-    row.cells.push_back(state_->cell_text(*finished, i));
+    row.cells[i - finished->first_cell] = state_->cell_text(*finished, i);
   }
   if (finished->error) throw ParseError(*finished->error);
   return true;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -19,6 +20,7 @@
 
 #include "cadreplan/io/cell_parsers.hpp"
 #include "cadreplan/text/fold.hpp"
+#include "model/roster_links.hpp"
 
 namespace cadreplan::io {
 namespace {
@@ -169,6 +171,87 @@ model::InternedString normalized_interned(std::string_view text) {
   return is_plainly_composed(text) ? model::InternedString(text) : model::InternedString(text::to_nfc(text));
 }
 
+// The cells of a roster's vocabulary columns (courses, providers, results, ...) as the
+// loader has interned them, keyed by the cell's bytes as written. Millions of cells name a
+// few hundred words: a cell seen before costs a probe of this table instead of a normal
+// form check and a search of the process-wide pool, which takes a lock and hashes the
+// whole text. Open addressing, the keys packed into one string.
+class VocabularyMemo {
+ public:
+  model::InternedString intern(std::string_view cell) {
+    if (cell.empty()) return {};
+    if ((words_ + 1) * 2 > slots_.size()) grow();
+    const std::uint64_t hash = hash_of(cell);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.size == 0) {  // a new cell (empty cells never get here)
+        slot = Slot{hash, keys_.size(), cell.size(), normalized_interned(cell)};
+        keys_.append(cell);
+        ++words_;
+        return slot.word;
+      }
+      if (slot.hash == hash && key_of(slot) == cell) return slot.word;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::size_t offset = 0;  // into keys_
+    std::size_t size = 0;    // 0: empty
+    model::InternedString word;
+  };
+
+  // Cheap and good enough for a few hundred words: the length and the first and last
+  // eight bytes (names of one kind often share a prefix, e.g. "Trường Chính trị tỉnh").
+  // Loads of a fixed size only: a copy of a variable size is a call, and reading its
+  // bytes back stalls (short results such as "Đạt" are common).
+  static std::uint64_t hash_of(std::string_view cell) noexcept {
+    const char* bytes = cell.data();
+    const std::size_t size = cell.size();  // not 0
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    if (size >= 8) {
+      std::memcpy(&head, bytes, 8);
+      std::memcpy(&tail, bytes + size - 8, 8);
+    } else if (size >= 4) {
+      std::uint32_t low = 0;
+      std::uint32_t high = 0;
+      std::memcpy(&low, bytes, 4);
+      std::memcpy(&high, bytes + size - 4, 4);
+      head = low | (std::uint64_t{high} << 32);
+    } else {
+      const auto byte = [&](std::size_t i) {
+        return std::uint64_t{static_cast<unsigned char>(bytes[i])};
+      };
+      head = byte(0) | (byte(size / 2) << 8) | (byte(size - 1) << 16);
+    }
+    std::uint64_t hash =
+        (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ cell.size()) * 0xBF58476D1CE4E5B9ULL;
+    return hash ^ (hash >> 31);
+  }
+  [[nodiscard]] std::string_view key_of(const Slot& slot) const noexcept {
+    return std::string_view(keys_).substr(slot.offset, slot.size);
+  }
+
+  void grow() {
+    std::vector<Slot> old(std::max<std::size_t>(64, slots_.size() * 2));
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (Slot& slot : old) {
+      if (slot.size == 0) continue;
+      std::size_t i = static_cast<std::size_t>(slot.hash) & mask;
+      while (slots_[i].size != 0) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t words_ = 0;
+  std::string keys_;
+};
+
 // A map from a key (an id) to the line it was first seen on, built for a million
 // cadres: open addressing over one array of slots, keys packed into one string, so
 // neither an insert nor a lookup allocates except when a buffer doubles.
@@ -242,6 +325,46 @@ class LineIndex {
   std::string keys_;
 };
 
+// A reference that was not resolved: its file was not read completely, or the id is empty
+// or unknown. Each is an error reported elsewhere, so the load fails.
+constexpr std::uint32_t kNoRow = 0xFFFFFFFFU;
+
+// The first rows of a file, to estimate how many it has from its size, so that its tables
+// are allocated once: a table grown by doubling was copied a dozen times onto fresh pages
+// (the kernel zeroing them was a tenth of loading a national roster), and up to half of
+// it was left spare for Roster::build to trim with one more copy.
+class RowSample {
+ public:
+  // Adds a row; true once, when enough rows are seen to estimate.
+  bool add(const CsvRow& row) noexcept {
+    if (rows_ == kRows) return false;
+    ++rows_;
+    bytes_ += row.cells.size();  // the commas and the line end
+    for (const std::string_view cell : row.cells) bytes_ += cell.size();
+    return rows_ == kRows;
+  }
+
+  // The rows of the file at \p path if its rows are like the sample's (a little more,
+  // as quotes, carriage returns and spaces around cells are not counted: Roster::build
+  // trims a table only when more than a sixteenth of it is spare), but no more than
+  // \p record_bytes each can hold in four times the file's size, so that a file whose
+  // first rows are unlike the rest cannot make the loader reserve more than that.
+  [[nodiscard]] std::size_t estimate_rows(const fs::path& path, std::size_t record_bytes) const {
+    std::error_code error;
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (error || bytes_ == 0) return 0;
+    const double estimate =
+        static_cast<double>(size) / static_cast<double>(bytes_) * static_cast<double>(rows_) * 1.02;
+    const double most = 4.0 * static_cast<double>(size) / static_cast<double>(record_bytes);
+    return static_cast<std::size_t>(std::min(estimate, most));
+  }
+
+ private:
+  static constexpr std::size_t kRows = 256;
+  std::size_t rows_ = 0;
+  std::size_t bytes_ = 0;
+};
+
 template <class E>
 auto code_parser(std::string_view what) {
   return [what](std::string_view text) { return parse_code_cell<E>(text, what); };
@@ -293,8 +416,18 @@ struct TableFile {
 // every bad cell of the row.
 class RowReader {
  public:
-  RowReader(const TableFile& table, const CsvRow& row, ErrorLog& log)
-      : table_(table), row_(row), log_(log) {}
+  // The most columns of any file (cadres.csv).
+  static constexpr std::size_t kMaxColumns = cadres_csv::columns.size();
+
+  RowReader(const TableFile& table, const CsvRow& row, ErrorLog& log, VocabularyMemo& vocabulary)
+      : table_(table), row_(row), log_(log), vocabulary_(vocabulary) {
+    // Every cell is looked up and trimmed here, in one loop whose steps do not wait on
+    // each other, rather than one call per cell: a tenth of the loader's time otherwise.
+    for (std::size_t column = 0; column < table.index_of.size(); ++column) {
+      const auto& index = table.index_of[column];
+      if (index) cells_[column] = text::trim(row.cells[*index]);
+    }
+  }
 
   [[nodiscard]] std::size_t line() const noexcept { return row_.line; }
   [[nodiscard]] const std::string& column_name(std::size_t column) const {
@@ -302,10 +435,7 @@ class RowReader {
   }
 
   // The trimmed cell, empty when the column is absent.
-  [[nodiscard]] std::string_view cell(std::size_t column) const {
-    const auto& index = table_.index_of[column];
-    return index ? text::trim(row_.cells[*index]) : std::string_view{};
-  }
+  [[nodiscard]] std::string_view cell(std::size_t column) const { return cells_[column]; }
 
   // True once any cell of the row was bad.
   [[nodiscard]] bool has_errors() const noexcept { return has_errors_; }
@@ -327,11 +457,11 @@ class RowReader {
   [[nodiscard]] std::string text_of(std::size_t column) const { return normalized(cell(column)); }
   // A text of the roster's vocabulary (a course, provider, result, field), interned.
   [[nodiscard]] model::InternedString word_of(std::size_t column) const {
-    return normalized_interned(cell(column));
+    return vocabulary_.intern(cell(column));
   }
   std::string required_text_of(std::size_t column) { return normalized(required_cell(column)); }
   model::InternedString required_word_of(std::size_t column) {
-    return normalized_interned(required_cell(column));
+    return vocabulary_.intern(required_cell(column));
   }
 
   // Parses a required cell into target, which keeps its value on error.
@@ -361,6 +491,8 @@ class RowReader {
   const TableFile& table_;
   const CsvRow& row_;
   ErrorLog& log_;
+  VocabularyMemo& vocabulary_;
+  std::array<std::string_view, kMaxColumns> cells_{};
   bool has_errors_ = false;
 };
 
@@ -389,9 +521,12 @@ class Loader {
   // Reads one file row by row. Returns true when every row was read (a missing optional
   // file is an empty table, read completely); references into a table that was not read
   // completely are not checked, so one broken file does not drown the others in errors.
-  template <std::size_t N, class OnRow>
+  // Once the first rows are read, \p reserve is called with an estimate of the file's
+  // rows, so that the tables can be allocated once (see estimate_rows).
+  template <class Record, std::size_t N, class OnRow, class Reserve>
   bool read_table(std::string_view name, bool required, const std::array<ColumnSpec, N>& columns,
-                  OnRow&& on_row) {
+                  OnRow&& on_row, Reserve&& reserve) {
+    static_assert(N <= RowReader::kMaxColumns);
     const fs::path path = folder_ / name;
     const std::string display = path.string();
     if (!fs::exists(path)) {
@@ -408,6 +543,7 @@ class Loader {
     }
     const std::optional<TableFile> table = resolve_columns(*reader, columns);
     if (!table) return false;
+    RowSample sample;
     CsvRow row;
     for (;;) {
       try {
@@ -416,7 +552,8 @@ class Loader {
         log_.add_all(error);
         continue;  // a row error; after a file error next() returns false
       }
-      RowReader cells(*table, row, log_);
+      if (sample.add(row)) reserve(sample.estimate_rows(path, sizeof(Record)));
+      RowReader cells(*table, row, log_, vocabulary_);
       on_row(cells);
     }
     return !reader->failed();
@@ -458,27 +595,67 @@ class Loader {
     }
   }
 
-  // Registers an id, or reports the second occurrence naming the first.
-  static void register_id(LineIndex& lines, RowReader& row, std::size_t column, std::string_view id,
+  // Indexes the id of the last row of \p rows (just appended; its line is the last of
+  // \p lines), or reports it as a repeat naming the first occurrence's line.
+  template <class Row>
+  static void register_id(model::IdIndex<Row>& index, const std::vector<Row>& rows,
+                          const std::vector<std::size_t>& lines, RowReader& row, std::size_t column,
                           std::string_view what) {
-    if (id.empty()) return;
-    const std::size_t first = lines.insert(id, row.line());
-    if (first != 0) {
-      row.error(column, "duplicate " + std::string(what) + " id " + in_quotes(id) +
-                            " (first on line " + std::to_string(first) + ")");
+    const Row& added = rows.back();
+    if (added.id.empty()) return;
+    const std::ptrdiff_t first = index.insert(rows, rows.size() - 1);
+    if (first >= 0) {
+      row.error(column, "duplicate " + std::string(what) + " id " + in_quotes(added.id.str()) +
+                            " (first on line " +
+                            std::to_string(lines[static_cast<std::size_t>(first)]) + ")");
     }
   }
 
-  // Reports a reference to an id that no row of the referenced file has; true when the
-  // id is known to exist.
-  static bool check_reference(const LineIndex& lines, bool checkable, RowReader& row,
-                              std::size_t column, std::string_view id, std::string_view what,
-                              std::string_view file) {
-    if (!checkable || id.empty()) return false;
-    if (lines.find(id) != 0) return true;
-    row.error(column, "unknown " + std::string(what) + " " + in_quotes(id) + " (no such id in " +
-                          std::string(file) + ")");
-    return false;
+  // The table references of one kind resolve into: units.csv's or cadres.csv's rows.
+  template <class Row>
+  struct Referenced {
+    const std::vector<Row>& rows;
+    const model::IdIndex<Row>& index;
+    bool checkable;  // the file was read completely
+    std::string_view what;
+    std::string_view file;
+  };
+  [[nodiscard]] Referenced<model::Unit> units() const {
+    return {tables_.units, links_.unit_by_id, units_complete_, "unit", units_csv::file};
+  }
+  [[nodiscard]] Referenced<model::Cadre> cadres() const {
+    return {tables_.cadres, links_.cadre_by_id, cadres_complete_, "cadre", cadres_csv::file};
+  }
+
+  // The row of \p target with id \p id, or kNoRow after reporting a reference to an id
+  // that no row of the referenced file has. Nothing is checked (kNoRow) when that file
+  // was not read completely or the id is empty: the load fails for another reason.
+  // Tables list the records of one unit or cadre together, mostly in the order of the
+  // referenced file: an id equal to that of \p previous (the previous record's row) or of
+  // the row after it is not looked up (an unknown one is, so that every row naming it is
+  // reported). Reading those rows is a cache miss less than a hash table's slot and row;
+  // the row after may repeat an earlier id, but then the load fails for that.
+  template <class Row, class Id>
+  static std::uint32_t check_reference(const Referenced<Row>& target, RowReader& row,
+                                       std::size_t column, const Id& id,
+                                       std::uint32_t previous = kNoRow) {
+    if (!target.checkable || id.empty()) return kNoRow;
+    if (previous != kNoRow) {
+      if (target.rows[previous].id == id) return previous;
+      if (previous + 1 < target.rows.size() && target.rows[previous + 1].id == id) {
+        return previous + 1;
+      }
+    }
+    const std::ptrdiff_t found = target.index.find(std::span<const Row>(target.rows), id);
+    if (found >= 0) return static_cast<std::uint32_t>(found);
+    row.error(column, "unknown " + std::string(target.what) + " " + in_quotes(id.str()) +
+                          " (no such id in " + std::string(target.file) + ")");
+    return kNoRow;
+  }
+
+  // The last element of \p links, or kNoRow when there is none.
+  static std::uint32_t last_of(const std::vector<std::uint32_t>& links) noexcept {
+    return links.empty() ? kNoRow : links.back();
   }
 
   // --- units.csv -------------------------------------------------------------------
@@ -488,9 +665,14 @@ class Loader {
     // A parent may be listed after its child, so parents are checked after the last row;
     // deferring keeps "stop at the first error" true to line order.
     log_.defer();
-    std::vector<std::size_t> lines;
+    auto& lines = unit_lines_;
     std::string parent_column(columns[parent_id].name);
-    units_complete_ = read_table(file, true, columns, [&](RowReader& row) {
+    const auto reserve = [&](std::size_t rows) {
+      tables_.units.reserve(rows);
+      lines.reserve(rows);
+      links_.unit_by_id.reserve(tables_.units, rows);
+    };
+    const auto on_row = [&](RowReader& row) {
       model::Unit unit;
       unit.id = model::UnitId(row.required_text_of(id));
       unit.name = row.required_text_of(name);
@@ -500,11 +682,12 @@ class Loader {
       row.optional(large_minority, unit.large_minority, parse_bool);
       unit.minority = row.text_of(minority);
       row.optional(area, unit.area, code_parser<model::Area>(columns[area].name));
-      register_id(unit_lines_, row, id, unit.id.str(), "unit");
       if (lines.empty()) parent_column = row.column_name(parent_id);
       lines.push_back(row.line());
       tables_.units.push_back(std::move(unit));
-    });
+      register_id(links_.unit_by_id, tables_.units, lines, row, id, "unit");
+    };
+    units_complete_ = read_table<model::Unit>(file, true, columns, on_row, reserve);
     if (units_complete_) check_parents(lines, parent_column);
     log_.end_deferral();
   }
@@ -521,20 +704,15 @@ class Loader {
     for (std::size_t i = 0; i < units.size(); ++i) {
       const auto& id = units[i].parent_id;
       if (id.empty()) continue;
-      const std::size_t parent_line = unit_lines_.find(id.str());
-      if (parent_line == 0) {
+      const std::ptrdiff_t found = links_.unit_by_id.find(std::span<const model::Unit>(units), id);
+      if (found < 0) {
         unit_error(lines[i], column,
                    "unknown parent unit " + in_quotes(id.str()) + " (no such id in units.csv)");
         continue;
       }
-      parent[i] = unit_index_by_line(lines, parent_line);
+      parent[i] = static_cast<std::size_t>(found);
     }
     check_parent_cycles(parent, lines, column);
-  }
-
-  static std::size_t unit_index_by_line(const std::vector<std::size_t>& lines, std::size_t line) {
-    return static_cast<std::size_t>(std::lower_bound(lines.begin(), lines.end(), line) -
-                                    lines.begin());
   }
 
   // Follows parent links from each unit once (linear overall): a walk that meets a unit
@@ -572,7 +750,13 @@ class Loader {
 
   void load_cadres() {
     using namespace cadres_csv;
-    cadres_complete_ = read_table(file, true, columns, [&](RowReader& row) {
+    const auto reserve = [&](std::size_t rows) {
+      tables_.cadres.reserve(rows);
+      cadre_lines_.reserve(rows);
+      links_.cadre_by_id.reserve(tables_.cadres, rows);
+      links_.unit_of_cadre.reserve(rows);
+    };
+    const auto on_row = [&](RowReader& row) {
       model::Cadre cadre;
       cadre.id = model::CadreId(row.required_text_of(id));
       cadre.full_name = row.required_text_of(full_name);
@@ -586,11 +770,13 @@ class Loader {
       cadre.ethnicity = row.word_of(ethnicity);
       row.optional(party_joined, cadre.party_joined, parse_date);
       read_qualifications(row, cadre);
-      register_id(cadre_lines_, row, id, cadre.id.str(), "cadre");
-      check_reference(unit_lines_, units_complete_, row, unit_id, cadre.unit_id.str(), "unit",
-                      units_csv::file);
+      cadre_lines_.push_back(row.line());
       tables_.cadres.push_back(std::move(cadre));
-    });
+      register_id(links_.cadre_by_id, tables_.cadres, cadre_lines_, row, id, "cadre");
+      links_.unit_of_cadre.push_back(check_reference(
+          units(), row, unit_id, tables_.cadres.back().unit_id, last_of(links_.unit_of_cadre)));
+    };
+    cadres_complete_ = read_table<model::Cadre>(file, true, columns, on_row, reserve);
   }
 
   static void read_qualifications(RowReader& row, model::Cadre& cadre) {
@@ -616,12 +802,21 @@ class Loader {
 
   void load_trainings() {
     using namespace trainings_csv;
-    // Files list a cadre's records together: an id found on the previous row is not looked
-    // up again (an unknown one is, so that every row naming it is reported).
-    std::string known_cadre;
-    read_table(file, false, columns, [&](RowReader& row) {
+    const auto reserve = [&](std::size_t rows) {
+      tables_.trainings.reserve(rows);
+      links_.cadre_of_training.reserve(rows);
+    };
+    const auto on_row = [&](RowReader& row) {
       model::TrainingRecord training;
-      training.cadre_id = model::CadreId(row.required_text_of(cadre_id));
+      // A cadre's records come together: a cell that is the previous record's id as stored
+      // (composed, so this one is composed too) is that id, copied without a check.
+      const model::CadreId* previous =
+          tables_.trainings.empty() ? nullptr : &tables_.trainings.back().cadre_id;
+      if (previous != nullptr && !previous->empty() && row.cell(cadre_id) == previous->str()) {
+        training.cadre_id = *previous;
+      } else {
+        training.cadre_id = model::CadreId(row.required_text_of(cadre_id));
+      }
       training.course = row.required_word_of(course);
       row.required(kind, training.kind, code_parser<model::TrainingKind>(columns[kind].name));
       row.required(start_date, training.start_date, parse_date);
@@ -633,34 +828,36 @@ class Loader {
       row.optional(funding, training.funding, code_parser<model::Funding>(columns[funding].name));
       row.optional(planned, training.planned, parse_bool);
       row.optional(cost, training.cost, parse_money);
-      if (training.cadre_id.str() != known_cadre &&
-          check_reference(cadre_lines_, cadres_complete_, row, cadre_id, training.cadre_id.str(),
-                          "cadre", cadres_csv::file)) {
-        known_cadre = training.cadre_id.str();
-      }
+      links_.cadre_of_training.push_back(check_reference(cadres(), row, cadre_id, training.cadre_id,
+                                                         last_of(links_.cadre_of_training)));
       const bool dated = !training.start_date.is_special() && !training.end_date.is_special();
       if (dated && training.end_date < training.start_date) {
         row.error(end_date, "the training ends (" + format_date(training.end_date) +
                                 ") before it starts (" + format_date(training.start_date) + ")");
       }
       tables_.trainings.push_back(std::move(training));
-    });
+    };
+    read_table<model::TrainingRecord>(file, false, columns, on_row, reserve);
   }
 
   void load_pools() {
     using namespace pools_csv;
     LineIndex entry_lines;
-    read_table(file, false, columns, [&](RowReader& row) {
+    const auto reserve = [&](std::size_t rows) {
+      tables_.pools.reserve(rows);
+      links_.unit_of_pool.reserve(rows);
+      links_.cadre_of_pool.reserve(rows);
+    };
+    const auto on_row = [&](RowReader& row) {
       model::PoolEntry entry;
       entry.unit_id = model::UnitId(row.required_text_of(unit_id));
       row.required(position, entry.position, code_parser<model::Position>(columns[position].name));
       entry.cadre_id = model::CadreId(row.required_text_of(cadre_id));
       row.required(term, entry.term, parse_term);
       row.optional(added_on, entry.added_on, parse_date);
-      check_reference(unit_lines_, units_complete_, row, unit_id, entry.unit_id.str(), "unit",
-                      units_csv::file);
-      check_reference(cadre_lines_, cadres_complete_, row, cadre_id, entry.cadre_id.str(), "cadre",
-                      cadres_csv::file);
+      const std::uint32_t unit_row =
+          check_reference(units(), row, unit_id, entry.unit_id, last_of(links_.unit_of_pool));
+      const std::uint32_t cadre_row = check_reference(cadres(), row, cadre_id, entry.cadre_id);
       if (row.has_errors()) return;  // a half-read entry must not count as a duplicate
       const std::string key = entry.unit_id.str() + '\n' +
                               std::string(model::to_code(entry.position)) + '\n' +
@@ -673,20 +870,27 @@ class Loader {
                                 " (first on line " + std::to_string(first) + ")");
       }
       tables_.pools.push_back(std::move(entry));
-    });
+      links_.unit_of_pool.push_back(unit_row);
+      links_.cadre_of_pool.push_back(cadre_row);
+    };
+    read_table<model::PoolEntry>(file, false, columns, on_row, reserve);
   }
 
   void load_budgets() {
     using namespace budgets_csv;
     LineIndex line_lines;
-    read_table(file, false, columns, [&](RowReader& row) {
+    const auto reserve = [&](std::size_t rows) {
+      tables_.budgets.reserve(rows);
+      links_.unit_of_budget.reserve(rows);
+    };
+    const auto on_row = [&](RowReader& row) {
       model::BudgetLine budget;
       budget.unit_id = model::UnitId(row.required_text_of(unit_id));
       row.required(year, budget.year, parse_year);
       row.required(allocated, budget.allocated, parse_money);
       row.optional(spent_on_training, budget.spent_on_training, parse_money);
-      check_reference(unit_lines_, units_complete_, row, unit_id, budget.unit_id.str(), "unit",
-                      units_csv::file);
+      const std::uint32_t unit_row =
+          check_reference(units(), row, unit_id, budget.unit_id, last_of(links_.unit_of_budget));
       if (row.has_errors()) return;  // a half-read line must not count as a duplicate
       const std::string key = budget.unit_id.str() + '\n' + std::to_string(budget.year);
       const std::size_t first = line_lines.insert(key, row.line());
@@ -696,14 +900,17 @@ class Loader {
                             " (first on line " + std::to_string(first) + ")");
       }
       tables_.budgets.push_back(std::move(budget));
-    });
+      links_.unit_of_budget.push_back(unit_row);
+    };
+    read_table<model::BudgetLine>(file, false, columns, on_row, reserve);
   }
 
-  // The checks above mirror Roster::build's; should one still fail, the error names the
-  // file its message is about.
+  // The checks above are Roster::build's, and found every row a reference names: the
+  // roster takes those rows and the id indices instead of hashing every id again. Should
+  // the build still fail, the error names the file its message is about.
   model::Roster build_roster() {
     try {
-      return model::Roster::build(std::move(tables_));
+      return model::detail::LinkedRosterBuilder::build(std::move(tables_), std::move(links_));
     } catch (const model::RosterError& error) {
       const std::string_view message = error.what();
       const std::string table(message.substr(0, message.find(':')));
@@ -721,9 +928,11 @@ class Loader {
   const CsvLoadOptions& options_;
   ErrorLog log_;
   std::vector<Diagnostic> warnings_;
+  VocabularyMemo vocabulary_;
   model::RosterTables tables_;
-  LineIndex unit_lines_;
-  LineIndex cadre_lines_;
+  model::detail::RosterLinks links_;      // the id indices, and the rows references name
+  std::vector<std::size_t> unit_lines_;   // per unit: its line in units.csv
+  std::vector<std::size_t> cadre_lines_;  // per cadre: its line in cadres.csv
   bool units_complete_ = false;
   bool cadres_complete_ = false;
 };

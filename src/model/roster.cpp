@@ -1,11 +1,14 @@
 #include "cadreplan/model/roster.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <functional>
 #include <limits>
 #include <set>
 #include <string_view>
 #include <tuple>
+
+#include "model/roster_links.hpp"
 
 namespace cadreplan::model {
 namespace {
@@ -40,6 +43,14 @@ void trim(std::vector<Row>& rows) {
   if (rows.capacity() - rows.size() > rows.size() / 16) rows.shrink_to_fit();
 }
 
+void trim_tables(RosterTables& tables) {
+  trim(tables.units);
+  trim(tables.cadres);
+  trim(tables.trainings);
+  trim(tables.pools);
+  trim(tables.budgets);
+}
+
 }  // namespace
 
 IndexGroups::IndexGroups(std::span<const std::uint32_t> group_of, std::size_t group_count)
@@ -60,11 +71,7 @@ std::span<const std::uint32_t> IndexGroups::operator[](std::size_t group) const 
 }
 
 Roster Roster::build(RosterTables tables) {
-  trim(tables.units);
-  trim(tables.cadres);
-  trim(tables.trainings);
-  trim(tables.pools);
-  trim(tables.budgets);
+  trim_tables(tables);
   Roster roster;
   roster.tables_ = std::move(tables);
   roster.index();
@@ -229,5 +236,104 @@ std::vector<const Cadre*> Roster::holders(Position position, boost::gregorian::d
   }
   return result;
 }
+
+namespace detail {
+namespace {
+
+// Refuses links that are not one row of \p target (\p count records) per record of
+// \p table (\p records records): what keeps a loader's bug from reading out of bounds.
+void check_links(const std::vector<std::uint32_t>& links, std::size_t records, std::size_t count,
+                 const char* table, const char* target) {
+  const bool in_range =
+      std::all_of(links.begin(), links.end(), [count](std::uint32_t row) { return row < count; });
+  if (links.size() != records || !in_range) {
+    fail(std::string(table) + ": the loader's links to " + target + " do not match the tables");
+  }
+}
+
+#ifndef NDEBUG
+// LinkedRosterBuilder::build's promises about links and indices, checked one by one.
+bool keeps_promises(const Roster& roster) {
+  const RosterTables& t = roster.tables();
+  for (std::size_t i = 0; i < t.units.size(); ++i) {
+    if (t.units[i].id.empty() || roster.unit_index(t.units[i].id) != static_cast<std::ptrdiff_t>(i))
+      return false;
+  }
+  for (std::size_t i = 0; i < t.cadres.size(); ++i) {
+    if (t.cadres[i].id.empty() ||
+        roster.cadre_index(t.cadres[i].id) != static_cast<std::ptrdiff_t>(i))
+      return false;
+    if (t.units[roster.unit_index_of_cadre(i)].id != t.cadres[i].unit_id) return false;
+  }
+  for (std::size_t i = 0; i < t.trainings.size(); ++i) {
+    if (t.cadres[roster.cadre_index_of_training(i)].id != t.trainings[i].cadre_id) return false;
+  }
+  for (std::size_t i = 0; i < t.pools.size(); ++i) {
+    if (t.cadres[roster.cadre_index_of_pool(i)].id != t.pools[i].cadre_id) return false;
+  }
+  for (std::size_t u = 0; u < t.units.size(); ++u) {
+    for (std::uint32_t i : roster.pools_of_unit(u)) {
+      if (t.pools[i].unit_id != t.units[u].id) return false;
+    }
+    for (std::uint32_t i : roster.budgets_of_unit(u)) {
+      if (t.budgets[i].unit_id != t.units[u].id) return false;
+    }
+  }
+  return true;
+}
+#endif
+
+}  // namespace
+
+Roster LinkedRosterBuilder::build(RosterTables tables, RosterLinks links) {
+  trim_tables(tables);
+  Roster roster;
+  roster.tables_ = std::move(tables);
+  const RosterTables& t = roster.tables_;
+  check_size(t.units.size(), "units");
+  check_size(t.cadres.size(), "cadres");
+  check_size(t.trainings.size(), "trainings");
+  const std::size_t units = t.units.size();
+  const std::size_t cadres = t.cadres.size();
+  check_links(links.unit_of_cadre, cadres, units, "cadres", "units");
+  check_links(links.cadre_of_training, t.trainings.size(), cadres, "trainings", "cadres");
+  check_links(links.unit_of_pool, t.pools.size(), units, "pools", "units");
+  check_links(links.cadre_of_pool, t.pools.size(), cadres, "pools", "cadres");
+  check_links(links.unit_of_budget, t.budgets.size(), units, "budgets", "units");
+  if (links.unit_by_id.size() != units || links.cadre_by_id.size() != cadres) {
+    fail("units and cadres: the loader's id indices do not hold every id");
+  }
+
+  roster.unit_by_id_ = std::move(links.unit_by_id);
+  roster.cadre_by_id_ = std::move(links.cadre_by_id);
+  roster.cadres_by_position_.assign(all_codes<Position>().size(), {});
+  for (std::size_t i = 0; i < cadres; ++i) {
+    for (const PositionHolding& holding : t.cadres[i].positions) {
+      auto& holders = roster.cadres_by_position_[static_cast<std::size_t>(holding.position)];
+      if (holders.empty() || holders.back() != i) holders.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+  roster.unit_of_cadre_ = std::move(links.unit_of_cadre);
+  roster.cadres_by_unit_ = IndexGroups(roster.unit_of_cadre_, units);
+  roster.cadre_of_training_ = std::move(links.cadre_of_training);
+  roster.trainings_by_cadre_ = IndexGroups(roster.cadre_of_training_, cadres);
+  roster.cadre_of_pool_ = std::move(links.cadre_of_pool);
+  roster.pools_by_unit_ = IndexGroups(links.unit_of_pool, units);
+  roster.budgets_by_unit_ = IndexGroups(links.unit_of_budget, units);
+#ifndef NDEBUG
+  const bool valid = [&] {
+    try {
+      roster.validate();
+      return true;
+    } catch (const RosterError&) {
+      return false;
+    }
+  }();
+  assert(valid && keeps_promises(roster));
+#endif
+  return roster;
+}
+
+}  // namespace detail
 
 }  // namespace cadreplan::model

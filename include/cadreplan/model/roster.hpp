@@ -20,6 +20,10 @@
 
 namespace cadreplan::model {
 
+namespace detail {
+struct LinkedRosterBuilder;
+}  // namespace detail
+
 /// A roster that breaks an integrity rule: a duplicate id, a reference that does not
 /// resolve, an impossible span. The message names the table, the record and the value.
 class RosterError : public std::invalid_argument {
@@ -148,6 +152,8 @@ class Roster {
  private:
   void validate() const;
   void index();
+  // Builds a roster from a loader's own indices (src/model/roster_links.hpp).
+  friend struct detail::LinkedRosterBuilder;
 
   RosterTables tables_;
   IdIndex<Unit> unit_by_id_;

@@ -29,7 +29,16 @@ namespace cadreplan::text {
 /// \throws std::invalid_argument when \p text is not valid UTF-8.
 [[nodiscard]] std::string to_nfc(std::string_view text);
 
-/// \p text without leading and trailing ASCII white space.
-[[nodiscard]] std::string_view trim(std::string_view text) noexcept;
+/// \p text without leading and trailing ASCII white space (space, tab, line feed, carriage
+/// return, form feed, vertical tab). Inline: loaders call it for every cell, and most
+/// cells have nothing to trim.
+[[nodiscard]] constexpr std::string_view trim(std::string_view text) noexcept {
+  constexpr auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
 
 }  // namespace cadreplan::text

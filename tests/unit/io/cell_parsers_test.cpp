@@ -87,6 +87,19 @@ TEST(ParseMoney, RejectsFractionsBadGroupingAndMixedSeparators) {
   }
 }
 
+TEST(ParseMoney, ReadsPlainDigitsUpToAndPastEighteenTheSame) {
+  // Up to 18 digits take a path without overflow checks; 19 take the checked one.
+  EXPECT_EQ(parse_money("999999999999999999"), 999'999'999'999'999'999);
+  EXPECT_EQ(parse_money("000000000000000012"), 12);
+  EXPECT_EQ(parse_money("9223372036854775807"), std::numeric_limits<model::Dong>::max());
+  EXPECT_EQ(parse_money("0000000000000000000012"), 12);
+  // A bad byte anywhere, even after 17 good digits, is still refused with its message.
+  EXPECT_TRUE(contains(error_of([] { (void)parse_money("12345678901234567x"); }),
+                       "invalid amount '12345678901234567x'"));
+  EXPECT_TRUE(contains(error_of([] { (void)parse_money("1/2"); }), "invalid amount '1/2'"));
+  EXPECT_TRUE(contains(error_of([] { (void)parse_money("-5"); }), "negative amount '-5'"));
+}
+
 TEST(ParseMoney, RejectsNegativeAndTooLargeAmounts) {
   EXPECT_TRUE(contains(error_of([] { (void)parse_money("-1.000"); }), "negative amount '-1.000'"));
   EXPECT_TRUE(contains(error_of([] { (void)parse_money("9223372036854775808"); }), "too large"));

@@ -224,6 +224,31 @@ TEST(CsvReader, EnforcesTheColumnAndSizeLimits) {
   EXPECT_NE(size.message.find("limit of 10"), std::string::npos);
 }
 
+TEST(CsvReader, ChecksAPlainLineAtTheLimitsCellByCell) {
+  // A plain line within both limits keeps its cells unchecked; one at or past a limit
+  // takes the checks cell by cell, with the same messages.
+  CsvLimits limits;
+  limits.max_columns = 3;
+  limits.max_cell_bytes = 8;
+  const CsvTable fits = parse("a,b,c\n1,2 ,\t333\n", limits);  // 9 bytes with the tab
+  ASSERT_EQ(fits.rows.size(), 1u);
+  EXPECT_EQ(fits.rows[0].cells, (Cells{"1", "2", "333"}));
+  EXPECT_EQ(parse("a,b,c\n1,2 ,333\n", limits).rows[0].cells, (Cells{"1", "2", "333"}));
+  // The line is longer than a cell may be, but no cell is: read all the same.
+  EXPECT_EQ(parse("a,b,c\n12345678,12345678,1\n", limits).rows[0].cells[1], "12345678");
+  const Diagnostic long_cell = first_error([&] { (void)parse("a,b,c\n1,123456789,3\n", limits); });
+  EXPECT_EQ(long_cell.line, 2u);
+  EXPECT_EQ(long_cell.column, "b");
+  EXPECT_NE(long_cell.message.find("longer than 8 bytes"), std::string::npos) << long_cell.message;
+  const Diagnostic columns = first_error([&] { (void)parse("a,b,c\n1,2,3,4\n", limits); });
+  EXPECT_EQ(columns.line, 2u);
+  EXPECT_NE(columns.message.find("more than 3 cells"), std::string::npos) << columns.message;
+  const Diagnostic encoding = first_error([&] { (void)parse("a,b,c\n1,x\xC3,3\n", limits); });
+  EXPECT_EQ(encoding.column, "b");
+  EXPECT_NE(encoding.message.find("invalid UTF-8: byte 0xC3 at byte 2"), std::string::npos)
+      << encoding.message;
+}
+
 TEST(CsvReader, ReadsAFileAndNamesAMissingOne) {
   const auto folder = scratch_folder();
   std::ofstream(folder / "x.csv") << "id,name\r\n7,\"Bảy\"\r\n";

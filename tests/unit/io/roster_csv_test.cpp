@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cadreplan/io/csv_table.hpp"
+#include "cadreplan/model/code.hpp"
 
 namespace cadreplan::io {
 namespace {
@@ -504,6 +505,171 @@ INSTANTIATE_TEST_SUITE_P(Corpus, MalformedRoster, ::testing::ValuesIn(malformed_
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });
+
+// --- the loader's own indices and shortcuts ----------------------------------------
+
+// Every index of \p loaded, compared with those Roster::build makes from the same tables.
+void expect_indexed_as_built(const model::Roster& loaded) {
+  const model::Roster built = model::Roster::build(loaded.tables());
+  ASSERT_EQ(loaded, built);
+  for (std::size_t i = 0; i < built.units().size(); ++i) {
+    EXPECT_EQ(loaded.unit_index(built.units()[i].id), static_cast<std::ptrdiff_t>(i));
+    EXPECT_TRUE(std::ranges::equal(loaded.cadres_of_unit(i), built.cadres_of_unit(i))) << i;
+    EXPECT_TRUE(std::ranges::equal(loaded.pools_of_unit(i), built.pools_of_unit(i))) << i;
+    EXPECT_TRUE(std::ranges::equal(loaded.budgets_of_unit(i), built.budgets_of_unit(i))) << i;
+  }
+  for (std::size_t i = 0; i < built.cadres().size(); ++i) {
+    EXPECT_EQ(loaded.cadre_index(built.cadres()[i].id), static_cast<std::ptrdiff_t>(i));
+    EXPECT_EQ(loaded.unit_index_of_cadre(i), built.unit_index_of_cadre(i)) << i;
+    EXPECT_TRUE(std::ranges::equal(loaded.trainings_of_cadre(i), built.trainings_of_cadre(i))) << i;
+  }
+  for (std::size_t i = 0; i < built.trainings().size(); ++i) {
+    EXPECT_EQ(loaded.cadre_index_of_training(i), built.cadre_index_of_training(i)) << i;
+  }
+  for (std::size_t i = 0; i < built.pools().size(); ++i) {
+    EXPECT_EQ(loaded.cadre_index_of_pool(i), built.cadre_index_of_pool(i)) << i;
+  }
+  for (const model::Position position : model::all_codes<model::Position>()) {
+    EXPECT_TRUE(std::ranges::equal(loaded.cadres_with_position(position),
+                                   built.cadres_with_position(position)));
+  }
+  EXPECT_EQ(loaded.unit_index(model::UnitId("nobody")), -1);
+  EXPECT_EQ(loaded.cadre_index(model::CadreId("nobody")), -1);
+}
+
+TEST(LoadRosterCsv, IndexesTheRosterAsRosterBuildWouldInAnyRowOrder) {
+  // The loader hands Roster its own id indices and the rows it found for each reference,
+  // guessing the previous record's row and the one after it before hashing: records out
+  // of order, interleaved and in runs must all come out as Roster::build indexes them.
+  const fs::path folder = scratch_folder();
+  write_file(folder / "units.csv",
+             "id,name,kind,parent_id\n"
+             "X2,Xã Hai,commune,H1\n"  // the parent comes later
+             "H1,Huyện,other,\n"
+             "X1,Xã Một,commune,H1\n"
+             "X3,Xã Ba,commune,H1\n");
+  write_file(folder / "cadres.csv",
+             "id,full_name,birth_date,unit_id,positions\n"
+             "C1,An,1970-01-01,X1,secretary\n"
+             "C2,Ba,1971-01-01,X2,chairman\n"
+             "C3,Cúc,1972-01-01,X1,secretary;chairman\n"
+             "C4,Dũng,1973-01-01,X1,none\n"
+             "C5,Em,1974-01-01,X3,secretary\n");
+  write_file(folder / "trainings.csv",
+             "cadre_id,course,kind,start_date,end_date\n"
+             "C3,BD,skills,2012-01-01,2012-01-02\n"
+             "C1,BD,skills,2012-01-01,2012-01-02\n"
+             "C2,BD,skills,2012-01-01,2012-01-02\n"  // the row after the previous one's
+             "C2,LL,skills,2013-01-01,2013-01-02\n"  // the previous one's
+             "C5,BD,skills,2012-01-01,2012-01-02\n"
+             "C1,LL,skills,2014-01-01,2014-01-02\n"
+             "C4,BD,skills,2012-01-01,2012-01-02\n");
+  write_file(folder / "pools.csv",
+             "unit_id,position,cadre_id,term\n"
+             "X1,secretary,C4,2020-2025\n"
+             "X3,secretary,C1,2020-2025\n"
+             "X1,chairman,C4,2020-2025\n"
+             "X1,secretary,C3,2020-2025\n");
+  write_file(folder / "budgets.csv",
+             "unit_id,year,allocated\nX3,2021,5\nX1,2021,7\nX1,2022,8\nX2,2021,9\n");
+  const model::Roster roster = load_roster_csv(folder).roster;
+  EXPECT_EQ(roster.cadre_index_of_training(2), 1u);
+  EXPECT_EQ(roster.cadre_index_of_training(6), 3u);
+  expect_indexed_as_built(roster);
+  expect_indexed_as_built(load_roster_csv(kData / "roster-small").roster);
+}
+
+TEST(LoadRosterCsv, ReportsAnEmptyCadreIdOnEveryRowOfARun) {
+  // A record whose cadre cell is the previous record's id is not checked again; an empty
+  // cell after an empty one must still be reported, once per row.
+  const fs::path folder = scratch_folder();
+  write_minimal_roster(folder);
+  write_file(folder / "trainings.csv",
+             "cadre_id,course,kind,start_date,end_date\n"
+             ",BD,skills,2012-01-01,2012-01-02\n"
+             ",BD,skills,2012-01-01,2012-01-02\n"
+             "C1,BD,skills,2012-01-01,2012-01-02\n"
+             "C1,BD,skills,2012-01-01,2012-01-02\n");
+  CsvLoadOptions options;
+  options.keep_going = true;
+  const auto errors = errors_of([&] { (void)load_roster_csv(folder, options); });
+  ASSERT_EQ(errors.size(), 2u);
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    EXPECT_EQ(errors[i].line, i + 2);
+    EXPECT_EQ(errors[i].column, "cadre_id");
+    EXPECT_EQ(errors[i].message, "empty cell in required column 'cadre_id'");
+  }
+}
+
+TEST(LoadRosterCsv, ReportsADuplicateIdWithTheFirstLineWhenTheIndexHasGrown) {
+  // Ids are indexed row by row as they are read; the index grows past its first sizes.
+  const fs::path folder = scratch_folder();
+  write_file(folder / "units.csv", "id,name,kind\nX1,Xã Một,commune\n");
+  std::string cadres = "id,full_name,birth_date,unit_id,positions\n";
+  for (int i = 0; i < 700; ++i) cadres += "C" + std::to_string(i) + ",An,1970-01-01,X1,none\n";
+  cadres += "C123,Ba,1970-01-01,X1,none\n";
+  write_file(folder / "cadres.csv", cadres);
+  const auto errors = errors_of([&] { (void)load_roster_csv(folder); });
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].to_string(),
+            (folder / "cadres.csv").string() +
+                ":702:id: error: duplicate cadre id 'C123' (first on line 125)");
+}
+
+TEST(LoadRosterCsv, InternsEveryWordOfALargeVocabularyOnce) {
+  // Vocabulary cells are remembered by their bytes as written; NFC is checked only the
+  // first time a spelling is seen. Many words grow the memo; spellings that differ in
+  // bytes (decomposed, quoted with spaces) must still become one word.
+  const fs::path folder = scratch_folder();
+  write_minimal_roster(folder);
+  std::string trainings = "cadre_id,course,kind,start_date,end_date,provider,result\n";
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 300; ++i) {
+      trainings += "C1,K" + std::to_string(i) + ",skills,2012-01-01,2012-01-02,Trường " +
+                   std::to_string(i % 7) + ",Đạt\n";
+    }
+  }
+  trainings += "C2,K1,skills,2012-01-01,2012-01-02,Tru\xCC\x9Bo\xCC\x9B\xCC\x80ng 1,\" Đạt \"\n";
+  trainings +=
+      "C2,K1,skills,2012-01-01,2012-01-02,Tru\xCC\x9Bo\xCC\x9B\xCC\x80ng 1,\xC4\x90" "a\xCC\xA3t\n";
+  write_file(folder / "trainings.csv", trainings);
+  const model::Roster roster = load_roster_csv(folder).roster;
+  const auto records = roster.trainings();
+  ASSERT_EQ(records.size(), 902u);
+  for (std::size_t i = 0; i < 900; ++i) {
+    ASSERT_EQ(records[i].course, "K" + std::to_string(i % 300)) << i;
+    ASSERT_EQ(records[i].provider, "Trường " + std::to_string(i % 300 % 7)) << i;
+    ASSERT_EQ(records[i].course.identity(), records[i % 300].course.identity()) << i;
+    ASSERT_EQ(records[i].result.identity(), records[0].result.identity()) << i;
+  }
+  for (std::size_t i = 900; i < 902; ++i) {
+    EXPECT_EQ(records[i].provider, "Trường 1");
+    EXPECT_EQ(records[i].provider.identity(), records[1].provider.identity());
+    EXPECT_EQ(records[i].result, "Đạt");
+    EXPECT_EQ(records[i].result.identity(), records[0].result.identity());
+  }
+}
+
+TEST(LoadRosterCsv, LeavesNoSpareRowsWhateverTheFirstRowsSay) {
+  // Tables are reserved from the file's size and its first rows; rows unlike the first
+  // ones must load all the same and leave at most a sixteenth of a table spare.
+  const fs::path folder = scratch_folder();
+  write_minimal_roster(folder);
+  for (const bool long_first : {false, true}) {
+    std::string trainings = "cadre_id,course,kind,start_date,end_date,provider\n";
+    for (int i = 0; i < 2000; ++i) {
+      const bool long_row = (i < 300) == long_first;
+      trainings += std::string("C1,BD,skills,2012-01-01,2012-01-02,") +
+                   (long_row ? std::string(200, 'p') : std::string("p")) + "\n";
+    }
+    write_file(folder / "trainings.csv", trainings);
+    const model::Roster roster = load_roster_csv(folder).roster;
+    const auto& table = roster.tables().trainings;
+    ASSERT_EQ(table.size(), 2000u) << long_first;
+    EXPECT_LE(table.capacity() - table.size(), table.size() / 16) << long_first;
+    EXPECT_EQ(table.back().provider, long_first ? "p" : std::string(200, 'p'));
+  }
+}
 
 // --- the bundled rosters ---------------------------------------------------------
 

@@ -54,6 +54,9 @@ TEST(Nfc, ComposesDecomposedText) {
 
 TEST(Trim, StripsAsciiSpaceOnly) {
   EXPECT_EQ(trim("  a b\r\n"), "a b");
+  EXPECT_EQ(trim("\f\v\ta\v\f"), "a");
+  EXPECT_EQ(trim("\xC2\xA0" "a"), "\xC2\xA0" "a") << "only ASCII white space";
+  static_assert(trim(" x ") == "x", "trim is usable at compile time");
   EXPECT_EQ(trim(""), "");
   EXPECT_EQ(trim("   "), "");
 }
