@@ -1,7 +1,6 @@
 // Point 1 of the policy: training concentrated in accredited providers, and
 // political theory paired with the practical skills of a secretary.
 #include <string_view>
-#include <unordered_map>
 
 #include "policy/month_arithmetic.hpp"
 #include "policy/rules/builtin_rules.hpp"
