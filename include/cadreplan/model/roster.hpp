@@ -20,6 +20,10 @@
 
 namespace cadreplan::model {
 
+namespace detail {
+struct RosterAssembly;
+}  // namespace detail
+
 /// A roster that breaks an integrity rule: a duplicate id, a reference that does not
 /// resolve, an impossible span. The message names the table, the record and the value.
 class RosterError : public std::invalid_argument {
@@ -146,8 +150,9 @@ class Roster {
   friend bool operator==(const Roster& a, const Roster& b) { return a.tables_ == b.tables_; }
 
  private:
-  void validate() const;
-  void index();
+  // Validates and indexes tables (src/model/roster_assembly.hpp): Roster::build() after
+  // resolving ids, and loaders whose references are already row numbers (an archive's).
+  friend struct detail::RosterAssembly;
 
   RosterTables tables_;
   IdIndex<Unit> unit_by_id_;
