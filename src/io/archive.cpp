@@ -33,6 +33,7 @@
 #include <cstring>
 #include <istream>
 #include <locale>
+#include <memory>
 #include <new>
 #include <random>
 #include <sstream>
@@ -43,6 +44,7 @@
 
 #include "cadreplan/cadreplan.hpp"
 #include "cadreplan/io/serialization.hpp"
+#include "io/crc32.hpp"
 
 // ---------------------------------------------------------------------------------------
 // The top-level object of a payload. Non-intrusive and versioned like the model classes;
@@ -89,48 +91,7 @@ constexpr std::size_t kEnvelopeCrcOffset = 44;
 constexpr std::size_t kMaxEnvelopeBytes = 4096;
 static_assert(kEnvelopeCrcOffset + 4 == archive_envelope_bytes);
 
-// CRC-32 as zlib and Boost.CRC's crc_32_type compute it (reflected polynomial 0xEDB88320,
-// initial and final XOR 0xFFFFFFFF), eight bytes at a time ("slicing by 8"): Boost's
-// byte-at-a-time loop was 13 % of loading a national roster.
-struct Crc32Tables {
-  std::array<std::array<std::uint32_t, 256>, 8> table{};
-  constexpr Crc32Tables() {
-    for (std::uint32_t byte = 0; byte < 256; ++byte) {
-      std::uint32_t crc = byte;
-      for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ ((crc & 1U) != 0 ? 0xEDB88320U : 0U);
-      table[0][byte] = crc;
-    }
-    for (std::size_t slice = 1; slice < 8; ++slice) {
-      for (std::size_t byte = 0; byte < 256; ++byte) {
-        const std::uint32_t previous = table[slice - 1][byte];
-        table[slice][byte] = (previous >> 8) ^ table[0][previous & 0xFFU];
-      }
-    }
-  }
-};
-constexpr Crc32Tables kCrc32;
-
-std::uint32_t crc32_of(std::string_view bytes) {
-  const auto& t = kCrc32.table;
-  std::uint32_t crc = 0xFFFFFFFFU;
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t n = bytes.size();
-  while (n >= 8) {
-    // Little-endian assembly, so the result does not depend on the machine's byte order.
-    const std::uint32_t low = (std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 |
-                               std::uint32_t{p[2]} << 16 | std::uint32_t{p[3]} << 24) ^
-                              crc;
-    const std::uint32_t high = std::uint32_t{p[4]} | std::uint32_t{p[5]} << 8 |
-                               std::uint32_t{p[6]} << 16 | std::uint32_t{p[7]} << 24;
-    crc = t[7][low & 0xFFU] ^ t[6][(low >> 8) & 0xFFU] ^ t[5][(low >> 16) & 0xFFU] ^
-          t[4][low >> 24] ^ t[3][high & 0xFFU] ^ t[2][(high >> 8) & 0xFFU] ^
-          t[1][(high >> 16) & 0xFFU] ^ t[0][high >> 24];
-    p += 8;
-    n -= 8;
-  }
-  while (n-- > 0) crc = (crc >> 8) ^ t[0][(crc ^ *p++) & 0xFFU];
-  return crc ^ 0xFFFFFFFFU;
-}
+using detail::crc32_of;
 
 template <class Unsigned>
 void put_le(std::string& out, std::size_t offset, Unsigned value) {
@@ -318,11 +279,17 @@ std::string make_envelope(ArchiveFormat format, std::string_view payload) {
 // Limits on the content, checked after loading (XML strings have no length prefix to
 // check before) and before saving (so no archive is written that could not be read).
 
+// Whether the strings of a roster still need their lengths checked.
+enum class StringLengths {
+  unchecked,  // saving, or loaded from XML (whose strings have no length to check before)
+  checked,    // loaded by BoundedBinaryInput or BoundedTextInput, which refuse a long one
+};
+
 class LimitCheck {
  public:
   explicit LimitCheck(const ArchiveLimits& limits) : limits_(limits) {}
 
-  std::optional<std::string> violation(const ArchiveContents& contents) {
+  std::optional<std::string> violation(const ArchiveContents& contents, StringLengths lengths) {
     const model::RosterTables& tables = contents.roster.tables();
     text([] { return std::string("profile_name"); }, contents.profile_name);
     records("units", tables.units.size());
@@ -334,6 +301,9 @@ class LimitCheck {
     std::size_t positions = 0;
     for (const model::Cadre& cadre : tables.cadres) positions += cadre.positions.size();
     records("cadres.positions", positions);
+    // Reading every string of 6.5 million records again cost 3 % of loading a national
+    // roster, for nothing when the loader refused every long string as it read it.
+    if (lengths == StringLengths::checked) return found_;
     // The names of fields are built only for a violation: building one per record cost a
     // heap allocation per training record of a national roster.
     for (std::size_t i = 0; i < tables.units.size() && !found_; ++i) {
@@ -741,7 +711,9 @@ ArchiveContents decode_checked(const ArchiveEnvelope& envelope, std::string_view
   } catch (const std::exception& error) {
     fail(file, what + error.what());
   }
-  if (auto problem = LimitCheck(limits).violation(contents)) fail(file, *problem);
+  const StringLengths lengths =
+      envelope.format == ArchiveFormat::xml ? StringLengths::unchecked : StringLengths::checked;
+  if (auto problem = LimitCheck(limits).violation(contents, lengths)) fail(file, *problem);
   return contents;
 }
 
@@ -761,7 +733,7 @@ struct EncodedArchive {
 
 EncodedArchive encode(const ArchiveContents& contents, ArchiveFormat format,
                       const ArchiveLimits& limits) {
-  if (auto problem = LimitCheck(limits).violation(contents)) {
+  if (auto problem = LimitCheck(limits).violation(contents, StringLengths::unchecked)) {
     throw std::length_error("cannot archive the roster: " + *problem);
   }
   std::ostringstream stream;
@@ -972,15 +944,19 @@ LoadedArchive load_archive_file(const fs::path& path, const ArchiveLimits& limit
   loaded.envelope = parse_envelope(head, file_bytes, file, limits);
 
   // The payload's size is now bounded by the limit and equal to what the file holds.
-  std::string payload(static_cast<std::size_t>(loaded.envelope.payload_bytes), '\0');
-  const std::size_t in_head = std::min(payload.size(), head.size() - archive_envelope_bytes);
+  // Not zero-filled first: every byte is read into it, and filling 300 MB of a national
+  // roster only to overwrite it cost a pass over memory.
+  const auto payload_bytes = static_cast<std::size_t>(loaded.envelope.payload_bytes);
+  const auto buffer = std::make_unique_for_overwrite<char[]>(std::max<std::size_t>(payload_bytes, 1));
+  const std::size_t in_head = std::min(payload_bytes, head.size() - archive_envelope_bytes);
   std::copy_n(head.begin() + static_cast<std::ptrdiff_t>(archive_envelope_bytes), in_head,
-              payload.begin());
-  read_exactly(descriptor.get(), payload.data() + in_head, payload.size() - in_head, file);
+              buffer.get());
+  read_exactly(descriptor.get(), buffer.get() + in_head, payload_bytes - in_head, file);
   char extra = 0;
   if (::read(descriptor.get(), &extra, 1) > 0) {
     fail(file, "corrupted archive: the file grew while it was read");
   }
+  const std::string_view payload(buffer.get(), payload_bytes);
   check_payload_crc(loaded.envelope, payload, file);
   loaded.contents = decode_checked(loaded.envelope, payload, file, limits);
   return loaded;

@@ -20,7 +20,7 @@
 
 #include "cadreplan/io/cell_parsers.hpp"
 #include "cadreplan/text/fold.hpp"
-#include "model/roster_links.hpp"
+#include "model/roster_assembly.hpp"
 
 namespace cadreplan::io {
 namespace {
@@ -621,10 +621,10 @@ class Loader {
     std::string_view file;
   };
   [[nodiscard]] Referenced<model::Unit> units() const {
-    return {tables_.units, links_.unit_by_id, units_complete_, "unit", units_csv::file};
+    return {tables_.units, unit_by_id_, units_complete_, "unit", units_csv::file};
   }
   [[nodiscard]] Referenced<model::Cadre> cadres() const {
-    return {tables_.cadres, links_.cadre_by_id, cadres_complete_, "cadre", cadres_csv::file};
+    return {tables_.cadres, cadre_by_id_, cadres_complete_, "cadre", cadres_csv::file};
   }
 
   // The row of \p target with id \p id, or kNoRow after reporting a reference to an id
@@ -670,7 +670,7 @@ class Loader {
     const auto reserve = [&](std::size_t rows) {
       tables_.units.reserve(rows);
       lines.reserve(rows);
-      links_.unit_by_id.reserve(tables_.units, rows);
+      unit_by_id_.reserve(tables_.units, rows);
     };
     const auto on_row = [&](RowReader& row) {
       model::Unit unit;
@@ -685,7 +685,7 @@ class Loader {
       if (lines.empty()) parent_column = row.column_name(parent_id);
       lines.push_back(row.line());
       tables_.units.push_back(std::move(unit));
-      register_id(links_.unit_by_id, tables_.units, lines, row, id, "unit");
+      register_id(unit_by_id_, tables_.units, lines, row, id, "unit");
     };
     units_complete_ = read_table<model::Unit>(file, true, columns, on_row, reserve);
     if (units_complete_) check_parents(lines, parent_column);
@@ -704,7 +704,7 @@ class Loader {
     for (std::size_t i = 0; i < units.size(); ++i) {
       const auto& id = units[i].parent_id;
       if (id.empty()) continue;
-      const std::ptrdiff_t found = links_.unit_by_id.find(std::span<const model::Unit>(units), id);
+      const std::ptrdiff_t found = unit_by_id_.find(std::span<const model::Unit>(units), id);
       if (found < 0) {
         unit_error(lines[i], column,
                    "unknown parent unit " + in_quotes(id.str()) + " (no such id in units.csv)");
@@ -713,6 +713,11 @@ class Loader {
       parent[i] = static_cast<std::size_t>(found);
     }
     check_parent_cycles(parent, lines, column);
+    links_.parent_of_unit.reserve(units.size());
+    for (std::size_t row : parent) {
+      links_.parent_of_unit.push_back(row == npos ? model::detail::no_parent_row
+                                                  : static_cast<std::uint32_t>(row));
+    }
   }
 
   // Follows parent links from each unit once (linear overall): a walk that meets a unit
@@ -753,7 +758,7 @@ class Loader {
     const auto reserve = [&](std::size_t rows) {
       tables_.cadres.reserve(rows);
       cadre_lines_.reserve(rows);
-      links_.cadre_by_id.reserve(tables_.cadres, rows);
+      cadre_by_id_.reserve(tables_.cadres, rows);
       links_.unit_of_cadre.reserve(rows);
     };
     const auto on_row = [&](RowReader& row) {
@@ -772,7 +777,7 @@ class Loader {
       read_qualifications(row, cadre);
       cadre_lines_.push_back(row.line());
       tables_.cadres.push_back(std::move(cadre));
-      register_id(links_.cadre_by_id, tables_.cadres, cadre_lines_, row, id, "cadre");
+      register_id(cadre_by_id_, tables_.cadres, cadre_lines_, row, id, "cadre");
       links_.unit_of_cadre.push_back(check_reference(
           units(), row, unit_id, tables_.cadres.back().unit_id, last_of(links_.unit_of_cadre)));
     };
@@ -910,7 +915,9 @@ class Loader {
   // the build still fail, the error names the file its message is about.
   model::Roster build_roster() {
     try {
-      return model::detail::LinkedRosterBuilder::build(std::move(tables_), std::move(links_));
+      links_.unit_by_id = std::move(unit_by_id_);
+      links_.cadre_by_id = std::move(cadre_by_id_);
+      return model::detail::RosterAssembly::build(std::move(tables_), std::move(links_));
     } catch (const model::RosterError& error) {
       const std::string_view message = error.what();
       const std::string table(message.substr(0, message.find(':')));
@@ -930,7 +937,9 @@ class Loader {
   std::vector<Diagnostic> warnings_;
   VocabularyMemo vocabulary_;
   model::RosterTables tables_;
-  model::detail::RosterLinks links_;      // the id indices, and the rows references name
+  model::IdIndex<model::Unit> unit_by_id_;    // every unit's id, each once
+  model::IdIndex<model::Cadre> cadre_by_id_;  // every cadre's id, each once
+  model::detail::RosterRows links_;           // the rows references name
   std::vector<std::size_t> unit_lines_;   // per unit: its line in units.csv
   std::vector<std::size_t> cadre_lines_;  // per cadre: its line in cadres.csv
   bool units_complete_ = false;

@@ -5,8 +5,11 @@
 
 #include <array>
 #include <limits>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
+
+#include "model/roster_assembly.hpp"
 
 namespace cadreplan::io::detail {
 namespace {
@@ -402,15 +405,27 @@ BudgetColumns budget_columns(const model::Roster& roster) {
 
 // --- Loading -----------------------------------------------------------------------------
 // The archive's loader gave every column exactly `count` values (serialization.hpp), so
-// only the values need checking here.
+// only the values need checking here. Records are built in place, one pass over their
+// memory, and the reference columns become the roster's indices as they are.
 
-std::vector<model::Unit> units_from(UnitColumns&& c) {
+static_assert(no_row == model::detail::no_parent_row, "a unit without a parent is the same row");
+
+struct RosterColumnsReader::State {
+  model::RosterTables tables;
+  model::detail::RosterRows rows;
+};
+
+RosterColumnsReader::RosterColumnsReader() : state_(std::make_unique<State>()) {}
+RosterColumnsReader::~RosterColumnsReader() = default;
+
+void RosterColumnsReader::read(UnitColumns&& c) {
   const auto n = static_cast<std::size_t>(c.count);
   const CodeSet<model::UnitKind> kinds;
   const CodeSet<model::Area> areas;
   const DictionaryReader<std::string> province(std::move(c.province), c.count, "units", "province");
   const DictionaryReader<std::string> minority(std::move(c.minority), c.count, "units", "minority");
-  std::vector<model::Unit> units(n);
+  std::vector<model::Unit>& units = state_->tables.units;
+  units.assign(n, model::Unit{});
   for (std::size_t i = 0; i < n; ++i) {
     model::Unit& unit = units[i];
     unit.id = model::UnitId(std::move(c.id[i]));
@@ -426,11 +441,12 @@ std::vector<model::Unit> units_from(UnitColumns&& c) {
     if (c.parent[i] == no_row) continue;
     units[i].parent_id = units[load_row(c.parent[i], n, "units", "parent", "units", i)].id;
   }
-  return units;
+  state_->rows.parent_of_unit = std::move(c.parent);
 }
 
-std::vector<model::Cadre> cadres_from(CadreColumns&& c, const std::vector<model::Unit>& units) {
+void RosterColumnsReader::read(CadreColumns&& c) {
   const auto n = static_cast<std::size_t>(c.count);
+  const std::vector<model::Unit>& units = state_->tables.units;
   const CadreCodes codes;
   const auto& [positions, genders, educations, levels, modes, fundings, theories, managements] =
       codes;
@@ -446,10 +462,14 @@ std::vector<model::Cadre> cadres_from(CadreColumns&& c, const std::vector<model:
                                             " positions, the positions table has " +
                                             std::to_string(c.position_total));
   }
-  std::vector<model::Cadre> cadres(n);
+  std::vector<model::Cadre>& cadres = state_->tables.cadres;
+  cadres.clear();
+  cadres.reserve(n);
+  // The roster's index of cadres by position, built here where the positions are read.
+  std::vector<std::vector<std::uint32_t>> holders_of(model::all_codes<model::Position>().size());
   std::size_t next_position = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    model::Cadre& cadre = cadres[i];
+    model::Cadre& cadre = cadres.emplace_back();
     cadre.id = model::CadreId(std::move(c.id[i]));
     cadre.full_name = std::move(c.full_name[i]);
     cadre.birth_date = load_day(c.birth_date[i], "cadres", "birth_date", i);
@@ -459,6 +479,8 @@ std::vector<model::Cadre> cadres_from(CadreColumns&& c, const std::vector<model:
       const std::size_t p = next_position++;
       holding.position = positions.required(c.position[p], "cadres.positions", "position", p);
       holding.since = load_optional_day(c.position_since[p], "cadres.positions", "since", p);
+      auto& holders = holders_of[static_cast<std::size_t>(holding.position)];
+      if (holders.empty() || holders.back() != i) holders.push_back(static_cast<std::uint32_t>(i));
     }
     cadre.gender = genders.optional(c.gender[i], "cadres", "gender", i);
     cadre.ethnicity = ethnicity.at(i);
@@ -477,12 +499,13 @@ std::vector<model::Cadre> cadres_from(CadreColumns&& c, const std::vector<model:
     cadre.state_management =
         managements.optional(c.state_management[i], "cadres", "state_management", i);
   }
-  return cadres;
+  state_->rows.unit_of_cadre = std::move(c.unit);
+  state_->rows.cadres_by_position = std::move(holders_of);
 }
 
-std::vector<model::TrainingRecord> trainings_from(TrainingColumns&& c,
-                                                  const std::vector<model::Cadre>& cadres) {
+void RosterColumnsReader::read(TrainingColumns&& c) {
   const auto n = static_cast<std::size_t>(c.count);
+  const std::vector<model::Cadre>& cadres = state_->tables.cadres;
   const CodeSet<model::TrainingKind> kinds;
   const CodeSet<model::TrainingStatus> statuses;
   const CodeSet<model::Funding> fundings;
@@ -492,15 +515,25 @@ std::vector<model::TrainingRecord> trainings_from(TrainingColumns&& c,
                                                          "trainings", "provider");
   const DictionaryReader<model::InternedString> result(std::move(c.result), c.count, "trainings",
                                                        "result");
-  std::vector<model::TrainingRecord> trainings(n);
+  std::vector<model::TrainingRecord>& trainings = state_->tables.trainings;
+  trainings.clear();
+  trainings.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    model::TrainingRecord& record = trainings[i];
+    model::TrainingRecord& record = trainings.emplace_back();
     record.cadre_id =
         cadres[load_row(c.cadre[i], cadres.size(), "trainings", "cadre", "cadres", i)].id;
     record.course = course.at(i);
     record.kind = kinds.required(c.kind[i], "trainings", "kind", i);
     record.start_date = load_day(c.start_date[i], "trainings", "start_date", i);
     record.end_date = load_day(c.end_date[i], "trainings", "end_date", i);
+    // Checked here, on the record just written, rather than in another pass over the
+    // 570 MB of a national roster's records (model::Roster::build()'s check).
+    if (record.end_date < record.start_date) {
+      fail_field(where("trainings", "end_date", i),
+                 to_iso_extended_string(record.end_date) + " is before the start date " +
+                     to_iso_extended_string(record.start_date) +
+                     ": the training ends before it starts");
+    }
     record.provider = provider.at(i);
     record.status = statuses.optional(c.status[i], "trainings", "status", i);
     record.result = result.at(i);
@@ -508,16 +541,19 @@ std::vector<model::TrainingRecord> trainings_from(TrainingColumns&& c,
     record.planned = load_flag(c.planned[i], "trainings", "planned", i);
     record.cost = load_amount(c.has_cost[i], c.cost[i], "trainings", "has_cost", "cost", i);
   }
-  return trainings;
+  state_->rows.cadre_of_training = std::move(c.cadre);
 }
 
-std::vector<model::PoolEntry> pools_from(PoolColumns&& c, const std::vector<model::Unit>& units,
-                                         const std::vector<model::Cadre>& cadres) {
+void RosterColumnsReader::read(PoolColumns&& c) {
   const auto n = static_cast<std::size_t>(c.count);
+  const std::vector<model::Unit>& units = state_->tables.units;
+  const std::vector<model::Cadre>& cadres = state_->tables.cadres;
   const CodeSet<model::Position> positions;
-  std::vector<model::PoolEntry> pools(n);
+  std::vector<model::PoolEntry>& pools = state_->tables.pools;
+  pools.clear();
+  pools.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    model::PoolEntry& entry = pools[i];
+    model::PoolEntry& entry = pools.emplace_back();
     entry.unit_id = units[load_row(c.unit[i], units.size(), "pools", "unit", "units", i)].id;
     entry.position = positions.required(c.position[i], "pools", "position", i);
     entry.cadre_id = cadres[load_row(c.cadre[i], cadres.size(), "pools", "cadre", "cadres", i)].id;
@@ -530,22 +566,29 @@ std::vector<model::PoolEntry> pools_from(PoolColumns&& c, const std::vector<mode
     }
     entry.added_on = load_optional_day(c.added_on[i], "pools", "added_on", i);
   }
-  return pools;
+  state_->rows.unit_of_pool = std::move(c.unit);
+  state_->rows.cadre_of_pool = std::move(c.cadre);
 }
 
-std::vector<model::BudgetLine> budgets_from(BudgetColumns&& c,
-                                            const std::vector<model::Unit>& units) {
+void RosterColumnsReader::read(BudgetColumns&& c) {
   const auto n = static_cast<std::size_t>(c.count);
-  std::vector<model::BudgetLine> budgets(n);
+  const std::vector<model::Unit>& units = state_->tables.units;
+  std::vector<model::BudgetLine>& budgets = state_->tables.budgets;
+  budgets.clear();
+  budgets.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
-    model::BudgetLine& line = budgets[i];
+    model::BudgetLine& line = budgets.emplace_back();
     line.unit_id = units[load_row(c.unit[i], units.size(), "budgets", "unit", "units", i)].id;
     line.year = c.year[i];
     line.allocated = c.allocated[i];
     line.spent_on_training =
         load_amount(c.has_spent[i], c.spent[i], "budgets", "has_spent", "spent", i);
   }
-  return budgets;
+  state_->rows.unit_of_budget = std::move(c.unit);
+}
+
+model::Roster RosterColumnsReader::finish() {
+  return model::detail::RosterAssembly::build(std::move(state_->tables), std::move(state_->rows));
 }
 
 }  // namespace cadreplan::io::detail

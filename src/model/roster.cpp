@@ -4,11 +4,12 @@
 #include <cassert>
 #include <functional>
 #include <limits>
-#include <set>
+#include <optional>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
-#include "model/roster_links.hpp"
+#include "model/roster_assembly.hpp"
 
 namespace cadreplan::model {
 namespace {
@@ -36,6 +37,29 @@ void index_ids(IdIndex<Row>& index, std::span<const Row> rows, const char* table
   }
 }
 
+// Keeps a loader's index of the ids of \p rows (\p given) in \p index, or builds it. A
+// loader's index holds every row, each id checked not empty and not repeated: a release
+// build checks the count, which keeps a lookup within the table; a debug build (and so
+// the fuzzers) checks each row.
+template <class Row>
+void take_or_index_ids(IdIndex<Row>& index, std::optional<IdIndex<Row>> given,
+                       std::span<const Row> rows, const char* table, const char* noun) {
+  if (!given) {
+    index_ids(index, rows, table, noun);
+    return;
+  }
+  if (given->size() != rows.size()) {
+    fail(std::string(table) + ": the loader's index holds " + std::to_string(given->size()) +
+         " ids for " + std::to_string(rows.size()) + " records");
+  }
+  index = std::move(*given);
+#ifndef NDEBUG
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    assert(!rows[i].id.empty() && index.find(rows, rows[i].id) == static_cast<std::ptrdiff_t>(i));
+  }
+#endif
+}
+
 // A loader that grew a table row by row leaves up to half of it unused, for good: at
 // national scale that was a third of the roster's memory. Moving the rows costs less.
 template <class Row>
@@ -43,12 +67,16 @@ void trim(std::vector<Row>& rows) {
   if (rows.capacity() - rows.size() > rows.size() / 16) rows.shrink_to_fit();
 }
 
-void trim_tables(RosterTables& tables) {
-  trim(tables.units);
-  trim(tables.cadres);
-  trim(tables.trainings);
-  trim(tables.pools);
-  trim(tables.budgets);
+// Per position code, the cadres holding it at any date, in cadre order.
+std::vector<std::vector<std::uint32_t>> cadres_by_position(const std::vector<Cadre>& cadres) {
+  std::vector<std::vector<std::uint32_t>> holders_of(all_codes<Position>().size());
+  for (std::size_t i = 0; i < cadres.size(); ++i) {
+    for (const PositionHolding& holding : cadres[i].positions) {
+      auto& holders = holders_of[static_cast<std::size_t>(holding.position)];
+      if (holders.empty() || holders.back() != i) holders.push_back(static_cast<std::uint32_t>(i));
+    }
+  }
+  return holders_of;
 }
 
 }  // namespace
@@ -71,30 +99,56 @@ std::span<const std::uint32_t> IndexGroups::operator[](std::size_t group) const 
 }
 
 Roster Roster::build(RosterTables tables) {
-  trim_tables(tables);
-  Roster roster;
-  roster.tables_ = std::move(tables);
-  roster.index();
-  roster.validate();
+  Roster roster = detail::RosterAssembly::place(std::move(tables));
+  detail::RosterRows rows = detail::RosterAssembly::resolve(roster);
+  detail::RosterAssembly::check_records(roster);
+  detail::RosterAssembly::finish(roster, std::move(rows));
   return roster;
 }
 
-void Roster::index() {
-  check_size(tables_.units.size(), "units");
-  check_size(tables_.cadres.size(), "cadres");
-  check_size(tables_.trainings.size(), "trainings");
-  index_ids(unit_by_id_, std::span<const Unit>(tables_.units), "units", "unit");
-  index_ids(cadre_by_id_, std::span<const Cadre>(tables_.cadres), "cadres", "cadre");
+namespace detail {
 
+Roster RosterAssembly::build(RosterTables tables, RosterRows rows) {
+  Roster roster =
+      place(std::move(tables), std::move(rows.unit_by_id), std::move(rows.cadre_by_id));
+  check_rows(roster, rows);
+  finish(roster, std::move(rows));
+  return roster;
+}
+
+Roster RosterAssembly::place(RosterTables tables, std::optional<IdIndex<Unit>> unit_by_id,
+                             std::optional<IdIndex<Cadre>> cadre_by_id) {
+  trim(tables.units);
+  trim(tables.cadres);
+  trim(tables.trainings);
+  trim(tables.pools);
+  trim(tables.budgets);
+  Roster roster;
+  roster.tables_ = std::move(tables);
+  const RosterTables& t = roster.tables_;
+  check_size(t.units.size(), "units");
+  check_size(t.cadres.size(), "cadres");
+  check_size(t.trainings.size(), "trainings");
+  check_size(t.pools.size(), "pools");
+  check_size(t.budgets.size(), "budgets");
+  take_or_index_ids(roster.unit_by_id_, std::move(unit_by_id), std::span<const Unit>(t.units),
+                    "units", "unit");
+  take_or_index_ids(roster.cadre_by_id_, std::move(cadre_by_id),
+                    std::span<const Cadre>(t.cadres), "cadres", "cadre");
+  return roster;
+}
+
+RosterRows RosterAssembly::resolve(const Roster& roster) {
+  const RosterTables& t = roster.tables_;
   // `where` is called only on failure: building its text for every record would cost a
   // heap allocation per training record of a national roster.
   auto unit_of = [&](const UnitId& id, const auto& where) {
-    const auto found = unit_by_id_.find(std::span<const Unit>(tables_.units), id);
+    const auto found = roster.unit_index(id);
     if (found < 0) fail(where() + " refers to unknown unit " + quoted(id.str()));
     return static_cast<std::uint32_t>(found);
   };
   auto cadre_of = [&](const CadreId& id, const auto& where) {
-    const auto found = cadre_by_id_.find(std::span<const Cadre>(tables_.cadres), id);
+    const auto found = roster.cadre_index(id);
     if (found < 0) fail(where() + " refers to unknown cadre " + quoted(id.str()));
     return static_cast<std::uint32_t>(found);
   };
@@ -102,96 +156,218 @@ void Roster::index() {
     return std::string(table) + ": record " + std::to_string(i + 1);
   };
 
-  unit_of_cadre_.resize(tables_.cadres.size());
-  cadres_by_position_.assign(all_codes<Position>().size(), {});
-  for (std::size_t i = 0; i < tables_.cadres.size(); ++i) {
-    const auto& cadre = tables_.cadres[i];
+  RosterRows rows;
+  rows.unit_of_cadre.resize(t.cadres.size());
+  for (std::size_t i = 0; i < t.cadres.size(); ++i) {
+    const auto& cadre = t.cadres[i];
     // Cadres of a unit are usually listed together, like a cadre's training records below.
-    if (i > 0 && tables_.units[unit_of_cadre_[i - 1]].id == cadre.unit_id) {
-      unit_of_cadre_[i] = unit_of_cadre_[i - 1];
+    if (i > 0 && t.units[rows.unit_of_cadre[i - 1]].id == cadre.unit_id) {
+      rows.unit_of_cadre[i] = rows.unit_of_cadre[i - 1];
     } else {
-      unit_of_cadre_[i] = unit_of(cadre.unit_id, [&] { return "cadres: cadre " + quoted(cadre.id.str()); });
-    }
-    for (std::size_t p = 0; p < cadre.positions.size(); ++p) {
-      auto& holders = cadres_by_position_[static_cast<std::size_t>(cadre.positions[p].position)];
-      if (holders.empty() || holders.back() != i) holders.push_back(static_cast<std::uint32_t>(i));
+      rows.unit_of_cadre[i] =
+          unit_of(cadre.unit_id, [&] { return "cadres: cadre " + quoted(cadre.id.str()); });
     }
   }
-  cadres_by_unit_ = IndexGroups(unit_of_cadre_, tables_.units.size());
-
-  cadre_of_training_.resize(tables_.trainings.size());
-  for (std::size_t i = 0; i < tables_.trainings.size(); ++i) {
-    const auto& training = tables_.trainings[i];
+  rows.cadre_of_training.resize(t.trainings.size());
+  for (std::size_t i = 0; i < t.trainings.size(); ++i) {
+    const auto& training = t.trainings[i];
     // Tables list a cadre's records together: the previous record's cadre is compared
     // first, which spares most hash lookups of a national roster.
-    if (i > 0 && tables_.cadres[cadre_of_training_[i - 1]].id == training.cadre_id) {
-      cadre_of_training_[i] = cadre_of_training_[i - 1];
+    if (i > 0 && t.cadres[rows.cadre_of_training[i - 1]].id == training.cadre_id) {
+      rows.cadre_of_training[i] = rows.cadre_of_training[i - 1];
       continue;
     }
-    cadre_of_training_[i] = cadre_of(training.cadre_id, [&] {
+    rows.cadre_of_training[i] = cadre_of(training.cadre_id, [&] {
       return record("trainings", i) + " (" + training.course + ")";
     });
   }
-  trainings_by_cadre_ = IndexGroups(cadre_of_training_, tables_.cadres.size());
-
-  std::vector<std::uint32_t> group_of(tables_.pools.size());
-  cadre_of_pool_.resize(tables_.pools.size());
-  for (std::size_t i = 0; i < tables_.pools.size(); ++i) {
-    const auto& entry = tables_.pools[i];
-    group_of[i] = unit_of(entry.unit_id, [&] { return record("pools", i); });
-    cadre_of_pool_[i] = cadre_of(entry.cadre_id, [&] { return record("pools", i); });
+  rows.unit_of_pool.resize(t.pools.size());
+  rows.cadre_of_pool.resize(t.pools.size());
+  for (std::size_t i = 0; i < t.pools.size(); ++i) {
+    const auto& entry = t.pools[i];
+    rows.unit_of_pool[i] = unit_of(entry.unit_id, [&] { return record("pools", i); });
+    rows.cadre_of_pool[i] = cadre_of(entry.cadre_id, [&] { return record("pools", i); });
   }
-  pools_by_unit_ = IndexGroups(group_of, tables_.units.size());
-
-  group_of.resize(tables_.budgets.size());
-  for (std::size_t i = 0; i < tables_.budgets.size(); ++i) {
-    group_of[i] = unit_of(tables_.budgets[i].unit_id, [&] { return record("budgets", i); });
+  rows.unit_of_budget.resize(t.budgets.size());
+  for (std::size_t i = 0; i < t.budgets.size(); ++i) {
+    rows.unit_of_budget[i] = unit_of(t.budgets[i].unit_id, [&] { return record("budgets", i); });
   }
-  budgets_by_unit_ = IndexGroups(group_of, tables_.units.size());
-}
-
-void Roster::validate() const {
-  for (const auto& unit : tables_.units) {
-    if (unit.parent_id.empty()) continue;
-    if (unit_index(unit.parent_id) < 0) {
+  rows.parent_of_unit.resize(t.units.size());
+  for (std::size_t i = 0; i < t.units.size(); ++i) {
+    const Unit& unit = t.units[i];
+    if (unit.parent_id.empty()) {
+      rows.parent_of_unit[i] = no_parent_row;
+      continue;
+    }
+    const auto parent = roster.unit_index(unit.parent_id);
+    if (parent < 0) {
       fail("units: unit " + quoted(unit.id.str()) + " refers to unknown parent unit " +
            quoted(unit.parent_id.str()));
     }
-    // Walk up at most units().size() steps: a longer walk means a cycle.
-    const Unit* current = &unit;
-    for (std::size_t steps = 0; !current->parent_id.empty(); ++steps) {
-      if (steps > tables_.units.size()) {
-        fail("units: unit " + quoted(unit.id.str()) + " is its own ancestor (parent cycle)");
+    rows.parent_of_unit[i] = static_cast<std::uint32_t>(parent);
+  }
+  return rows;
+}
+
+namespace {
+
+// Checks that \p rows holds one row per record of \p table, each below \p count (the
+// records of \p target), or no_parent_row where \p absent_allowed.
+void check_row_column(const std::vector<std::uint32_t>& rows, std::size_t records,
+                      const char* table, const char* column, std::size_t count,
+                      const char* target, bool absent_allowed = false) {
+  if (rows.size() != records) {
+    fail(std::string(table) + ": " + std::to_string(rows.size()) + " " + column + " rows for " +
+         std::to_string(records) + " records");
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i] < count || (absent_allowed && rows[i] == no_parent_row)) continue;
+    fail(std::string(table) + ": record " + std::to_string(i + 1) + " refers to " + column +
+         " row " + std::to_string(rows[i]) + ", not in " + target + " (" + std::to_string(count) +
+         (count == 1 ? " record)" : " records)"));
+  }
+}
+
+}  // namespace
+
+void RosterAssembly::check_rows(const Roster& roster, const RosterRows& rows) {
+  const RosterTables& t = roster.tables_;
+  const std::size_t units = t.units.size();
+  const std::size_t cadres = t.cadres.size();
+  check_row_column(rows.unit_of_cadre, cadres, "cadres", "unit", units, "units");
+  check_row_column(rows.cadre_of_training, t.trainings.size(), "trainings", "cadre", cadres,
+                   "cadres");
+  check_row_column(rows.unit_of_pool, t.pools.size(), "pools", "unit", units, "units");
+  check_row_column(rows.cadre_of_pool, t.pools.size(), "pools", "cadre", cadres, "cadres");
+  check_row_column(rows.unit_of_budget, t.budgets.size(), "budgets", "unit", units, "units");
+  check_row_column(rows.parent_of_unit, units, "units", "parent", units, "units", true);
+#ifndef NDEBUG
+  // The loader derived the ids from these rows; a mismatch is its bug, not bad input.
+  for (std::size_t i = 0; i < cadres; ++i) {
+    assert(t.cadres[i].unit_id == t.units[rows.unit_of_cadre[i]].id);
+  }
+  for (std::size_t i = 0; i < t.trainings.size(); ++i) {
+    assert(t.trainings[i].cadre_id == t.cadres[rows.cadre_of_training[i]].id);
+  }
+  for (std::size_t i = 0; i < t.pools.size(); ++i) {
+    assert(t.pools[i].unit_id == t.units[rows.unit_of_pool[i]].id);
+    assert(t.pools[i].cadre_id == t.cadres[rows.cadre_of_pool[i]].id);
+  }
+  for (std::size_t i = 0; i < t.budgets.size(); ++i) {
+    assert(t.budgets[i].unit_id == t.units[rows.unit_of_budget[i]].id);
+  }
+  for (std::size_t i = 0; i < units; ++i) {
+    assert(rows.parent_of_unit[i] == no_parent_row
+               ? t.units[i].parent_id.empty()
+               : t.units[i].parent_id == t.units[rows.parent_of_unit[i]].id);
+  }
+  assert(!rows.cadres_by_position || *rows.cadres_by_position == cadres_by_position(t.cadres));
+  // The loader checked each record; check_records() must find nothing.
+  check_records(roster);
+#endif
+}
+
+namespace {
+
+// Refuses a unit that is its own ancestor. Each unit is visited once (a walk stops at a
+// unit already cleared), so a long chain of parents costs linear time, not quadratic.
+void check_parent_cycles(const std::vector<Unit>& units, const std::vector<std::uint32_t>& parent) {
+  constexpr std::uint32_t kCleared = 0xFFFF'FFFFU;
+  // Per unit: kCleared, or the number (plus one) of the walk that reached it, 0 for none.
+  std::vector<std::uint32_t> walk_of(units.size(), 0);
+  for (std::size_t start = 0; start < units.size(); ++start) {
+    const auto walk = static_cast<std::uint32_t>(start + 1);
+    std::uint32_t current = static_cast<std::uint32_t>(start);
+    while (current != no_parent_row && walk_of[current] != kCleared) {
+      if (walk_of[current] == walk) {
+        fail("units: unit " + quoted(units[start].id.str()) + " is its own ancestor (parent cycle)");
       }
-      current = &tables_.units[static_cast<std::size_t>(unit_index(current->parent_id))];
+      walk_of[current] = walk;
+      current = parent[current];
+    }
+    for (current = static_cast<std::uint32_t>(start);
+         current != no_parent_row && walk_of[current] == walk; current = parent[current]) {
+      walk_of[current] = kCleared;
     }
   }
-  for (std::size_t i = 0; i < tables_.trainings.size(); ++i) {
-    const auto& training = tables_.trainings[i];
+}
+
+// The first record (in record order) whose key an earlier record has, or nothing. Keys
+// are sorted with their record numbers (stable): each run of equal keys starts with its
+// earliest record and its second is a repeat.
+template <class Key>
+std::optional<std::size_t> first_repeat(std::vector<std::pair<Key, std::uint32_t>> keyed) {
+  std::sort(keyed.begin(), keyed.end());
+  std::optional<std::size_t> first;
+  for (std::size_t i = 1; i < keyed.size(); ++i) {
+    if (keyed[i].first == keyed[i - 1].first && (!first || keyed[i].second < *first)) {
+      first = keyed[i].second;
+    }
+  }
+  return first;
+}
+
+}  // namespace
+
+void RosterAssembly::check_records(const Roster& roster) {
+  const RosterTables& t = roster.tables_;
+  for (std::size_t i = 0; i < t.trainings.size(); ++i) {
+    const auto& training = t.trainings[i];
     if (training.end_date < training.start_date) {
       fail("trainings: record " + std::to_string(i + 1) + " of cadre " +
            quoted(training.cadre_id.str()) + " ends before it starts");
     }
   }
-  std::set<std::tuple<std::string, int, std::string, int>> pool_keys;
-  for (const auto& entry : tables_.pools) {
-    if (!pool_keys
-             .emplace(entry.unit_id.str(), static_cast<int>(entry.position), entry.cadre_id.str(),
-                      entry.term.first_year())
-             .second) {
+}
+
+void RosterAssembly::finish(Roster& roster, RosterRows rows) {
+  const RosterTables& t = roster.tables_;
+  check_parent_cycles(t.units, rows.parent_of_unit);
+  // Pool entries and budget lines are unique by their rows (ids are unique), compared
+  // as integers: a set of id strings cost a tenth of loading a national roster.
+  {
+    std::vector<std::pair<std::tuple<std::uint32_t, int, std::uint32_t, int>, std::uint32_t>> keyed;
+    keyed.reserve(t.pools.size());
+    for (std::size_t i = 0; i < t.pools.size(); ++i) {
+      keyed.push_back({{rows.unit_of_pool[i], static_cast<int>(t.pools[i].position),
+                        rows.cadre_of_pool[i], t.pools[i].term.first_year()},
+                       static_cast<std::uint32_t>(i)});
+    }
+    if (const auto repeat = first_repeat(std::move(keyed))) {
+      const PoolEntry& entry = t.pools[*repeat];
       fail("pools: cadre " + quoted(entry.cadre_id.str()) + " is listed twice in the pool of " +
            quoted(entry.unit_id.str()) + " for " + std::string(to_code(entry.position)) + " " +
            entry.term.name());
     }
   }
-  std::set<std::pair<std::string, int>> budget_keys;
-  for (const auto& line : tables_.budgets) {
-    if (!budget_keys.emplace(line.unit_id.str(), line.year).second) {
+  {
+    std::vector<std::pair<std::pair<std::uint32_t, int>, std::uint32_t>> keyed;
+    keyed.reserve(t.budgets.size());
+    for (std::size_t i = 0; i < t.budgets.size(); ++i) {
+      keyed.push_back({{rows.unit_of_budget[i], t.budgets[i].year}, static_cast<std::uint32_t>(i)});
+    }
+    if (const auto repeat = first_repeat(std::move(keyed))) {
+      const BudgetLine& line = t.budgets[*repeat];
       fail("budgets: unit " + quoted(line.unit_id.str()) + " has two budget lines for " +
            std::to_string(line.year));
     }
   }
+
+  if (rows.cadres_by_position) {
+    roster.cadres_by_position_ = std::move(*rows.cadres_by_position);
+  } else {
+    roster.cadres_by_position_ = cadres_by_position(t.cadres);
+  }
+  roster.unit_of_cadre_ = std::move(rows.unit_of_cadre);
+  roster.cadres_by_unit_ = IndexGroups(roster.unit_of_cadre_, t.units.size());
+  roster.cadre_of_training_ = std::move(rows.cadre_of_training);
+  roster.trainings_by_cadre_ = IndexGroups(roster.cadre_of_training_, t.cadres.size());
+  roster.cadre_of_pool_ = std::move(rows.cadre_of_pool);
+  roster.pools_by_unit_ = IndexGroups(rows.unit_of_pool, t.units.size());
+  roster.budgets_by_unit_ = IndexGroups(rows.unit_of_budget, t.units.size());
 }
+
+}  // namespace detail
 
 std::ptrdiff_t Roster::index_of(const Cadre& cadre) const noexcept {
   const Cadre* first = tables_.cadres.data();
@@ -236,104 +412,5 @@ std::vector<const Cadre*> Roster::holders(Position position, boost::gregorian::d
   }
   return result;
 }
-
-namespace detail {
-namespace {
-
-// Refuses links that are not one row of \p target (\p count records) per record of
-// \p table (\p records records): what keeps a loader's bug from reading out of bounds.
-void check_links(const std::vector<std::uint32_t>& links, std::size_t records, std::size_t count,
-                 const char* table, const char* target) {
-  const bool in_range =
-      std::all_of(links.begin(), links.end(), [count](std::uint32_t row) { return row < count; });
-  if (links.size() != records || !in_range) {
-    fail(std::string(table) + ": the loader's links to " + target + " do not match the tables");
-  }
-}
-
-#ifndef NDEBUG
-// LinkedRosterBuilder::build's promises about links and indices, checked one by one.
-bool keeps_promises(const Roster& roster) {
-  const RosterTables& t = roster.tables();
-  for (std::size_t i = 0; i < t.units.size(); ++i) {
-    if (t.units[i].id.empty() || roster.unit_index(t.units[i].id) != static_cast<std::ptrdiff_t>(i))
-      return false;
-  }
-  for (std::size_t i = 0; i < t.cadres.size(); ++i) {
-    if (t.cadres[i].id.empty() ||
-        roster.cadre_index(t.cadres[i].id) != static_cast<std::ptrdiff_t>(i))
-      return false;
-    if (t.units[roster.unit_index_of_cadre(i)].id != t.cadres[i].unit_id) return false;
-  }
-  for (std::size_t i = 0; i < t.trainings.size(); ++i) {
-    if (t.cadres[roster.cadre_index_of_training(i)].id != t.trainings[i].cadre_id) return false;
-  }
-  for (std::size_t i = 0; i < t.pools.size(); ++i) {
-    if (t.cadres[roster.cadre_index_of_pool(i)].id != t.pools[i].cadre_id) return false;
-  }
-  for (std::size_t u = 0; u < t.units.size(); ++u) {
-    for (std::uint32_t i : roster.pools_of_unit(u)) {
-      if (t.pools[i].unit_id != t.units[u].id) return false;
-    }
-    for (std::uint32_t i : roster.budgets_of_unit(u)) {
-      if (t.budgets[i].unit_id != t.units[u].id) return false;
-    }
-  }
-  return true;
-}
-#endif
-
-}  // namespace
-
-Roster LinkedRosterBuilder::build(RosterTables tables, RosterLinks links) {
-  trim_tables(tables);
-  Roster roster;
-  roster.tables_ = std::move(tables);
-  const RosterTables& t = roster.tables_;
-  check_size(t.units.size(), "units");
-  check_size(t.cadres.size(), "cadres");
-  check_size(t.trainings.size(), "trainings");
-  const std::size_t units = t.units.size();
-  const std::size_t cadres = t.cadres.size();
-  check_links(links.unit_of_cadre, cadres, units, "cadres", "units");
-  check_links(links.cadre_of_training, t.trainings.size(), cadres, "trainings", "cadres");
-  check_links(links.unit_of_pool, t.pools.size(), units, "pools", "units");
-  check_links(links.cadre_of_pool, t.pools.size(), cadres, "pools", "cadres");
-  check_links(links.unit_of_budget, t.budgets.size(), units, "budgets", "units");
-  if (links.unit_by_id.size() != units || links.cadre_by_id.size() != cadres) {
-    fail("units and cadres: the loader's id indices do not hold every id");
-  }
-
-  roster.unit_by_id_ = std::move(links.unit_by_id);
-  roster.cadre_by_id_ = std::move(links.cadre_by_id);
-  roster.cadres_by_position_.assign(all_codes<Position>().size(), {});
-  for (std::size_t i = 0; i < cadres; ++i) {
-    for (const PositionHolding& holding : t.cadres[i].positions) {
-      auto& holders = roster.cadres_by_position_[static_cast<std::size_t>(holding.position)];
-      if (holders.empty() || holders.back() != i) holders.push_back(static_cast<std::uint32_t>(i));
-    }
-  }
-  roster.unit_of_cadre_ = std::move(links.unit_of_cadre);
-  roster.cadres_by_unit_ = IndexGroups(roster.unit_of_cadre_, units);
-  roster.cadre_of_training_ = std::move(links.cadre_of_training);
-  roster.trainings_by_cadre_ = IndexGroups(roster.cadre_of_training_, cadres);
-  roster.cadre_of_pool_ = std::move(links.cadre_of_pool);
-  roster.pools_by_unit_ = IndexGroups(links.unit_of_pool, units);
-  roster.budgets_by_unit_ = IndexGroups(links.unit_of_budget, units);
-#ifndef NDEBUG
-  const bool valid = [&] {
-    try {
-      roster.validate();
-      return true;
-    } catch (const RosterError&) {
-      return false;
-    }
-  }();
-  assert(valid && keeps_promises(roster));
-#endif
-  return roster;
-}
-
-}  // namespace detail
 
 }  // namespace cadreplan::model

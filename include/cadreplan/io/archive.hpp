@@ -177,8 +177,8 @@ struct ArchiveEnvelope {
                                                     const ArchiveLimits& limits = {});
 
 /// Reads the archive \p bytes, named \p display_name in messages: checks the envelope
-/// (read_archive_envelope()), then decodes the payload and rebuilds the roster, which
-/// model::Roster::build() validates.
+/// (read_archive_envelope()), then decodes the payload and rebuilds the roster, validated
+/// as model::Roster::build() validates.
 /// \throws ParseError naming \p display_name and what is wrong; never a crash, and never
 ///   an allocation beyond a small multiple of \p bytes.
 [[nodiscard]] ArchiveContents read_archive(std::string_view bytes, const std::string& display_name,

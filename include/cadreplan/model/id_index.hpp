@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -33,8 +34,22 @@ class IdIndex {
   std::size_t build(std::span<const Row> rows) {
     slots_.assign(slot_count_for(rows.size()), Slot{});
     count_ = 0;
+    // The slots of the next rows are fetched while this row's is probed: a national
+    // table's slots do not fit in the cache, and waiting for each in turn was most of
+    // the time.
+    constexpr std::size_t kAhead = 8;
+    std::array<std::uint64_t, kAhead> hashes{};
+    const auto hash_ahead = [&](std::size_t row) {
+      if (row >= rows.size()) return;
+      const std::uint64_t hash = hash_of(rows[row].id.str());
+      hashes[row % kAhead] = hash;
+      __builtin_prefetch(&slots_[home(hash)]);
+    };
+    for (std::size_t i = 0; i < kAhead; ++i) hash_ahead(i);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (place(rows, i) >= 0) return i;
+      const std::uint64_t hash = hashes[i % kAhead];
+      hash_ahead(i + kAhead);
+      if (place(rows, i, hash) >= 0) return i;
     }
     return rows.size();
   }
@@ -52,7 +67,7 @@ class IdIndex {
   /// every row indexed so far at the number it was inserted with.
   std::ptrdiff_t insert(std::span<const Row> rows, std::size_t row) {
     if (slot_count_for(count_ + 1) > slots_.size()) rehash(rows, slot_count_for(count_ + 1));
-    return place(rows, row);
+    return place(rows, row, hash_of(rows[row].id.str()));
   }
 
   /// The number of rows indexed.
@@ -85,9 +100,9 @@ class IdIndex {
     return std::bit_ceil(std::max<std::size_t>(rows * 2, 8));
   }
 
-  // Puts row \p row in its slot; the row already there with the same id, or -1.
-  std::ptrdiff_t place(std::span<const Row> rows, std::size_t row) {
-    const std::uint64_t hash = hash_of(rows[row].id.str());
+  // Puts row \p row (its id's hash \p hash) in its slot; the row already there with the
+  // same id, or -1.
+  std::ptrdiff_t place(std::span<const Row> rows, std::size_t row, std::uint64_t hash) {
     std::size_t slot = home(hash);
     for (; slots_[slot].row != kEmpty; slot = next(slot)) {
       const Slot& probe = slots_[slot];

@@ -21,7 +21,7 @@
 namespace cadreplan::model {
 
 namespace detail {
-struct LinkedRosterBuilder;
+struct RosterAssembly;
 }  // namespace detail
 
 /// A roster that breaks an integrity rule: a duplicate id, a reference that does not
@@ -150,10 +150,9 @@ class Roster {
   friend bool operator==(const Roster& a, const Roster& b) { return a.tables_ == b.tables_; }
 
  private:
-  void validate() const;
-  void index();
-  // Builds a roster from a loader's own indices (src/model/roster_links.hpp).
-  friend struct detail::LinkedRosterBuilder;
+  // Validates and indexes tables (src/model/roster_assembly.hpp): Roster::build() after
+  // resolving ids, and loaders whose references are already row numbers (an archive's).
+  friend struct detail::RosterAssembly;
 
   RosterTables tables_;
   IdIndex<Unit> unit_by_id_;

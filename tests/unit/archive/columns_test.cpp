@@ -10,8 +10,10 @@
 
 #include <functional>
 #include <locale>
+#include <span>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "archive_fixtures.hpp"
 #include "cadreplan/io/archive.hpp"
@@ -263,7 +265,30 @@ const Corruption kCorruptions[] = {
      "'cadres.position_count': the cadres hold 7 positions, the positions table has 6"},
     {"training ending before it starts",
      [](ForgedContents& f) { f.roster.trainings.start_date[1] = f.roster.trainings.end_date[1] + 1; },
+     "'trainings.end_date[1]': 2016-02-29 is before the start date 2016-03-01: the training "
      "ends before it starts"},
+    // The rules that span records, checked by the roster once its rows are in range.
+    {"duplicate cadre id", [](ForgedContents& f) { f.roster.cadres.id[3] = f.roster.cadres.id[0]; },
+     "'tables': cadres: duplicate cadre id 'C001'"},
+    {"empty unit id", [](ForgedContents& f) { f.roster.units.id[2].clear(); },
+     "'tables': units: record 3 has an empty id"},
+    {"parent cycle", [](ForgedContents& f) { f.roster.units.parent[0] = 3; },
+     "'tables': units: unit 'H-TRAN-DE' is its own ancestor (parent cycle)"},
+    {"own parent", [](ForgedContents& f) { f.roster.units.parent[3] = 3; },
+     "'tables': units: unit 'FAR' is its own ancestor (parent cycle)"},
+    {"pool entry twice",
+     [](ForgedContents& f) {
+       auto& pools = f.roster.pools;
+       pools.unit[1] = pools.unit[0];
+       pools.position[1] = pools.position[0];
+       pools.cadre[1] = pools.cadre[0];
+       pools.congress_day[1] = pools.congress_day[0];
+       pools.next_congress_day[1] = pools.next_congress_day[0];
+     },
+     "'tables': pools: cadre 'C003' is listed twice in the pool of 'X-DAI-TAM' for secretary "
+     "2015-2020"},
+    {"budget line twice", [](ForgedContents& f) { f.roster.budgets.unit[1] = f.roster.budgets.unit[0]; },
+     "'tables': budgets: unit 'X-DAI-TAM' has two budget lines for 2014"},
 };
 
 TEST_P(Columns, RefusesEveryCorruptColumnNamingIt) {
@@ -274,6 +299,41 @@ TEST_P(Columns, RefusesEveryCorruptColumnNamingIt) {
     const std::string message = read_error(archive_of(forged, GetParam()));
     EXPECT_NE(message.find(corruption.message), std::string::npos) << message;
   }
+}
+
+TEST_P(Columns, IndexesAsRosterBuildDoes) {
+  // The archive hands the roster its rows and the cadres by position instead of ids: the
+  // indices must be those Roster::build() makes from the same tables.
+  const ArchiveContents original = every_field();
+  const model::Roster loaded = read_archive(write_archive(original, GetParam()), "memory").roster;
+  const model::Roster built = model::Roster::build(loaded.tables());
+  const auto same = [](std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+    return std::vector<std::uint32_t>(a.begin(), a.end()) ==
+           std::vector<std::uint32_t>(b.begin(), b.end());
+  };
+  for (model::Position position : model::all_codes<model::Position>()) {
+    EXPECT_TRUE(same(loaded.cadres_with_position(position), built.cadres_with_position(position)))
+        << model::to_code(position);
+  }
+  EXPECT_FALSE(loaded.cadres_with_position(model::Position::vice_chairman).empty());
+  for (std::size_t unit = 0; unit < built.units().size(); ++unit) {
+    EXPECT_TRUE(same(loaded.cadres_of_unit(unit), built.cadres_of_unit(unit))) << unit;
+    EXPECT_TRUE(same(loaded.pools_of_unit(unit), built.pools_of_unit(unit))) << unit;
+    EXPECT_TRUE(same(loaded.budgets_of_unit(unit), built.budgets_of_unit(unit))) << unit;
+    EXPECT_EQ(loaded.unit_index(built.units()[unit].id), static_cast<std::ptrdiff_t>(unit));
+  }
+  for (std::size_t cadre = 0; cadre < built.cadres().size(); ++cadre) {
+    EXPECT_TRUE(same(loaded.trainings_of_cadre(cadre), built.trainings_of_cadre(cadre))) << cadre;
+    EXPECT_EQ(loaded.unit_index_of_cadre(cadre), built.unit_index_of_cadre(cadre)) << cadre;
+    EXPECT_EQ(loaded.cadre_index(built.cadres()[cadre].id), static_cast<std::ptrdiff_t>(cadre));
+  }
+  for (std::size_t training = 0; training < built.trainings().size(); ++training) {
+    EXPECT_EQ(loaded.cadre_index_of_training(training), built.cadre_index_of_training(training));
+  }
+  for (std::size_t entry = 0; entry < built.pools().size(); ++entry) {
+    EXPECT_EQ(loaded.cadre_index_of_pool(entry), built.cadre_index_of_pool(entry));
+  }
+  EXPECT_EQ(loaded.trainings_of_cadre(3).size(), 30U);  // OLD's records, in record order
 }
 
 TEST_P(Columns, RefusesACountOverTheLimitBeforeAllocating) {

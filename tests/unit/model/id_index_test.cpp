@@ -112,5 +112,23 @@ TEST(IdIndex, BuildAfterInsertStartsAfresh) {
   EXPECT_EQ(index.find(std::span<const Row>(rows), CadreId("C3")), 3);
 }
 
+TEST(IdIndex, FindsRepeatsAndRowsAroundItsLookahead) {
+  // build() hashes a few rows ahead of the one it inserts: tables shorter than, as long
+  // as and just longer than that window, with the repeat at either end, must all index.
+  for (int count = 1; count <= 40; ++count) {
+    auto rows = rows_named(count);
+    IdIndex<Row> index;
+    ASSERT_EQ(index.build(rows), rows.size()) << count;
+    for (int i = 0; i < count; ++i) {
+      ASSERT_EQ(index.find(std::span<const Row>(rows), CadreId("C" + std::to_string(i))), i)
+          << count;
+    }
+    rows.push_back(rows.front());
+    EXPECT_EQ(index.build(rows), static_cast<std::size_t>(count)) << count;
+    rows.back() = rows[static_cast<std::size_t>(count) - 1];
+    EXPECT_EQ(index.build(rows), static_cast<std::size_t>(count)) << count;
+  }
+}
+
 }  // namespace
 }  // namespace cadreplan::model

@@ -124,6 +124,69 @@ TEST(Roster, RejectsImpossibleRecords) {
   EXPECT_THROW((void)Roster::build(tables), RosterError);
 }
 
+TEST(Roster, WalksALongChainOfParentsOnce) {
+  // Each unit's ancestry was walked from the unit up: a chain of n units cost n * n / 2
+  // steps, so an archive of a few hundred thousand chained units hung the load. Each
+  // unit is now visited once; at the chain's end a cycle is still found.
+  RosterTables tables;
+  constexpr int kUnits = 200'000;
+  for (int i = 0; i < kUnits; ++i) {
+    tables.units.push_back(make_unit("U" + std::to_string(i), UnitKind::other,
+                                     i == 0 ? std::string() : "U" + std::to_string(i - 1)));
+  }
+  EXPECT_EQ(Roster::build(tables).units().size(), static_cast<std::size_t>(kUnits));
+  tables.units[0].parent_id = UnitId("U" + std::to_string(kUnits - 1));
+  try {
+    (void)Roster::build(std::move(tables));
+    FAIL() << "a cycle through 200 000 units was accepted";
+  } catch (const RosterError& error) {
+    EXPECT_NE(std::string(error.what()).find("unit 'U0' is its own ancestor"), std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(Roster, NamesTheFirstRepeatedPoolEntryAndBudgetLine) {
+  // Repeats are found among sorted keys; the message still names the first record that
+  // repeats an earlier one, in record order.
+  RosterTables tables = small_tables();
+  const Term term = Term::from_years(2015, 2020);
+  tables.pools = {PoolEntry{UnitId("A"), Position::secretary, CadreId("c3"), term, std::nullopt},
+                  PoolEntry{UnitId("A"), Position::secretary, CadreId("c1"), term, std::nullopt},
+                  // Differs from the first in its position, its term or its unit only:
+                  PoolEntry{UnitId("A"), Position::chairman, CadreId("c3"), term, std::nullopt},
+                  PoolEntry{UnitId("A"), Position::secretary, CadreId("c3"),
+                            Term::from_years(2020, 2025), std::nullopt},
+                  PoolEntry{UnitId("B"), Position::secretary, CadreId("c3"), term, std::nullopt}};
+  EXPECT_EQ(Roster::build(tables).pools().size(), 5U);
+  tables.pools.push_back(tables.pools[0]);  // record 6 repeats record 1 (cadre c3)
+  tables.pools.push_back(tables.pools[1]);  // record 7 repeats record 2 (cadre c1)
+  try {
+    (void)Roster::build(tables);
+    FAIL() << "a repeated pool entry was accepted";
+  } catch (const RosterError& error) {
+    EXPECT_NE(std::string(error.what())
+                  .find("pools: cadre 'c3' is listed twice in the pool of 'A' for secretary "
+                        "2015-2020"),
+              std::string::npos)
+        << error.what();
+  }
+  tables = small_tables();
+  tables.budgets = {BudgetLine{UnitId("B"), 2013, 1, std::nullopt},
+                    BudgetLine{UnitId("A"), 2013, 2, std::nullopt},
+                    BudgetLine{UnitId("A"), 2014, 3, std::nullopt}};
+  EXPECT_EQ(Roster::build(tables).budgets().size(), 3U);
+  tables.budgets.push_back(BudgetLine{UnitId("B"), 2013, 4, std::nullopt});
+  tables.budgets.push_back(BudgetLine{UnitId("A"), 2013, 5, std::nullopt});
+  try {
+    (void)Roster::build(tables);
+    FAIL() << "a repeated budget line was accepted";
+  } catch (const RosterError& error) {
+    EXPECT_NE(std::string(error.what()).find("budgets: unit 'B' has two budget lines for 2013"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
 TEST(Roster, ResolvesRunsOfRecordsAndAnUnknownIdAfterARun) {
   // Roster::build compares each record's id with the previous record's before hashing:
   // runs, interleaving and an unknown id right after a run must all resolve correctly.
