@@ -9,8 +9,8 @@ namespace cadreplan::policy::detail {
 
 /// Moves the findings of \p runs, taken in the order given (the order the rules emitted
 /// them), into one vector ordered as ComplianceReport::findings documents: by unit id,
-/// cadre id, policy point, rule id and year, ties in emission order. The runs are left
-/// empty.
+/// cadre id, policy point, rule id and year, ties in emission order. The findings of one
+/// run all have the same rule id (asserted in debug builds). The runs are left empty.
 ///
 /// The order is that of the texts, but the sort reads no text in the common case: it sorts
 /// small keys holding the first 16 bytes of the unit and cadre ids and the rule id's rank,
