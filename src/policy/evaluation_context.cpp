@@ -11,16 +11,16 @@
 namespace cadreplan::policy {
 namespace {
 
-const ParameterSpec* find_spec(const Rule& rule, const std::string& name) noexcept {
+const ParameterSpec* find_spec(const Rule& rule, std::string_view name) noexcept {
   for (const auto& spec : rule.info().parameters) {
     if (spec.name == name) return &spec;
   }
   return nullptr;
 }
 
-[[noreturn]] void wrong_type(const Rule& rule, const std::string& name, std::string_view wanted) {
-  throw std::logic_error("rule " + rule.info().id + ": parameter '" + name + "' is not " +
-                         std::string(wanted));
+[[noreturn]] void wrong_type(const Rule& rule, std::string_view name, std::string_view wanted) {
+  throw std::logic_error("rule " + rule.info().id + ": parameter '" + std::string(name) +
+                         "' is not " + std::string(wanted));
 }
 
 }  // namespace
@@ -176,24 +176,27 @@ std::size_t EvaluationContext::secretaries_in(const model::Unit& unit) const {
 }
 
 const ParameterValue& EvaluationContext::parameter(const Rule& rule,
-                                                   const std::string& name) const {
+                                                   std::string_view name) const {
   const auto& settings = profile_->settings_of(rule.info().id);
-  const auto found = settings.parameters.find(name);
-  if (found != settings.parameters.end()) return found->second;
+  // A rule has a handful of parameters: a scan compares a view without making a key.
+  for (const auto& [key, value] : settings.parameters) {
+    if (key == name) return value;
+  }
   const ParameterSpec* spec = find_spec(rule, name);
   if (spec == nullptr) {
-    throw std::logic_error("rule " + rule.info().id + " reads undeclared parameter '" + name + "'");
+    throw std::logic_error("rule " + rule.info().id + " reads undeclared parameter '" +
+                           std::string(name) + "'");
   }
   return spec->default_value;
 }
 
-std::int64_t EvaluationContext::integer(const Rule& rule, const std::string& name) const {
+std::int64_t EvaluationContext::integer(const Rule& rule, std::string_view name) const {
   const auto& value = parameter(rule, name);
   if (const auto* integer_value = std::get_if<std::int64_t>(&value)) return *integer_value;
   wrong_type(rule, name, "an integer");
 }
 
-double EvaluationContext::number(const Rule& rule, const std::string& name) const {
+double EvaluationContext::number(const Rule& rule, std::string_view name) const {
   const auto& value = parameter(rule, name);
   if (const auto* number_value = std::get_if<double>(&value)) return *number_value;
   if (const auto* integer_value = std::get_if<std::int64_t>(&value)) {
@@ -202,20 +205,20 @@ double EvaluationContext::number(const Rule& rule, const std::string& name) cons
   wrong_type(rule, name, "a number");
 }
 
-const std::string& EvaluationContext::string(const Rule& rule, const std::string& name) const {
+const std::string& EvaluationContext::string(const Rule& rule, std::string_view name) const {
   const auto& value = parameter(rule, name);
   if (const auto* string_value = std::get_if<std::string>(&value)) return *string_value;
   wrong_type(rule, name, "a string");
 }
 
 const std::vector<std::string>& EvaluationContext::strings(const Rule& rule,
-                                                           const std::string& name) const {
+                                                           std::string_view name) const {
   const auto& value = parameter(rule, name);
   if (const auto* list = std::get_if<std::vector<std::string>>(&value)) return *list;
   wrong_type(rule, name, "an array of strings");
 }
 
-bool EvaluationContext::boolean(const Rule& rule, const std::string& name) const {
+bool EvaluationContext::boolean(const Rule& rule, std::string_view name) const {
   const auto& value = parameter(rule, name);
   if (const auto* flag = std::get_if<bool>(&value)) return *flag;
   wrong_type(rule, name, "a boolean");

@@ -9,6 +9,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cadreplan/model/indexed_view.hpp"
@@ -82,20 +83,22 @@ class EvaluationContext {
   /// on first use, from the roster's secretaries rather than each unit's cadres).
   [[nodiscard]] std::size_t secretaries_in(const model::Unit& unit) const;
 
+  // Parameters are read while evaluating each cadre: names are views (a literal longer
+  // than 15 bytes made a heap block per call) looked up in the rule's few settings.
+
   /// Integer parameter \p name of \p rule.
-  [[nodiscard]] std::int64_t integer(const Rule& rule, const std::string& name) const;
+  [[nodiscard]] std::int64_t integer(const Rule& rule, std::string_view name) const;
   /// Number parameter \p name of \p rule (an integer value is widened).
-  [[nodiscard]] double number(const Rule& rule, const std::string& name) const;
+  [[nodiscard]] double number(const Rule& rule, std::string_view name) const;
   /// String parameter \p name of \p rule.
-  [[nodiscard]] const std::string& string(const Rule& rule, const std::string& name) const;
+  [[nodiscard]] const std::string& string(const Rule& rule, std::string_view name) const;
   /// String-list parameter \p name of \p rule.
-  [[nodiscard]] const std::vector<std::string>& strings(const Rule& rule,
-                                                        const std::string& name) const;
+  [[nodiscard]] const std::vector<std::string>& strings(const Rule& rule, std::string_view name) const;
   /// Boolean parameter \p name of \p rule.
-  [[nodiscard]] bool boolean(const Rule& rule, const std::string& name) const;
+  [[nodiscard]] bool boolean(const Rule& rule, std::string_view name) const;
 
  private:
-  [[nodiscard]] const ParameterValue& parameter(const Rule& rule, const std::string& name) const;
+  [[nodiscard]] const ParameterValue& parameter(const Rule& rule, std::string_view name) const;
 
   const model::Roster* roster_;
   const Profile* profile_;
