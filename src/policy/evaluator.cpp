@@ -89,6 +89,7 @@ void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
   // cadre is a subject of the standards is noted while it is in the cache too.
   for (std::size_t c = begin; c < end; ++c) {
     const auto& cadre = cadres[c];
+    const rules::HoldingsMemoScope holdings_memo(context, cadre);  // asked by several rules
     for (std::size_t r = 0; r < rules.size(); ++r) {
       sink.use(*rules[r].rule, rules[r].severity);
       sink.collect_into(pass.findings[r][chunk]);

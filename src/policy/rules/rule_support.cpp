@@ -76,19 +76,64 @@ const PositionStandard* standard_on(const Profile& profile, model::Position posi
   return nullptr;
 }
 
-StandardisedHoldings standardised_holdings(const EvaluationContext& context,
-                                           const model::Cadre& cadre) {
-  StandardisedHoldings holdings;
-  if (!context.works_at_commune_level(cadre)) return holdings;
+namespace {
+
+// This thread's innermost HoldingsMemoScope's memo, or null.
+thread_local HoldingsMemoScope::Memo* current_memo = nullptr;
+
+// The memo holding (or to hold) the holdings of \p cadre under \p context, or null.
+HoldingsMemoScope::Memo* memo_for(const EvaluationContext& context, const model::Cadre& cadre) noexcept {
+  HoldingsMemoScope::Memo* memo = current_memo;
+  return memo != nullptr && memo->context == &context && memo->cadre == &cadre ? memo : nullptr;
+}
+
+// Appends the holdings of \p cadre to \p holdings (filled in place: moving a small_vector
+// into the memo's optional drew a false -Wstringop-overread from GCC 12 at -O3).
+void compute_holdings(const EvaluationContext& context, const model::Cadre& cadre,
+                      StandardisedHoldings& holdings) {
+  if (!context.works_at_commune_level(cadre)) return;
   for (const auto& holding : cadre.positions) {
     if (!holding.held_on(context.as_of())) continue;
     const auto* standard = context.standard_in_force(holding.position);
     if (standard != nullptr) holdings.push_back({holding.position, holding.since, standard});
   }
+}
+
+}  // namespace
+
+HoldingsMemoScope::HoldingsMemoScope(const EvaluationContext& context, const model::Cadre& cadre) noexcept
+    : memo_{&context, &cadre, std::nullopt}, previous_(current_memo) {
+  current_memo = &memo_;
+}
+
+HoldingsMemoScope::~HoldingsMemoScope() { current_memo = previous_; }
+
+StandardisedHoldings standardised_holdings(const EvaluationContext& context,
+                                           const model::Cadre& cadre) {
+  StandardisedHoldings holdings;
+  HoldingsMemoScope::Memo* memo = memo_for(context, cadre);
+  if (memo == nullptr) {
+    compute_holdings(context, cadre, holdings);
+    return holdings;
+  }
+  if (!memo->holdings) {
+    memo->holdings.emplace();
+    try {
+      compute_holdings(context, cadre, *memo->holdings);
+    } catch (...) {
+      memo->holdings.reset();  // a gap: not kept, so that the next call throws too
+      throw;
+    }
+  }
+  for (const StandardisedHolding& holding : *memo->holdings) holdings.push_back(holding);
   return holdings;
 }
 
 bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre) {
+  // An answer already computed; else the search below, which stops at the first holding.
+  if (const HoldingsMemoScope::Memo* memo = memo_for(context, cadre); memo != nullptr && memo->holdings) {
+    return !memo->holdings->empty();
+  }
   if (!context.works_at_commune_level(cadre)) return false;
   return std::any_of(cadre.positions.begin(), cadre.positions.end(), [&](const auto& holding) {
     return holding.held_on(context.as_of()) && context.standard_in_force(holding.position) != nullptr;

@@ -5,6 +5,7 @@
 #include <boost/container/small_vector.hpp>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,32 @@ const PositionStandard* standard_on(const Profile& profile, model::Position posi
 
 /// True when \p cadre holds a position with standards (the subjects of check's summary).
 bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre);
+
+/// While alive, on this thread, standardised_holdings() and is_standardised_subject()
+/// compute the holdings of one cadre under one context once, and answer later calls about
+/// the same cadre and context from that answer. The evaluator opens one per cadre: seven
+/// rules of the default profile and the summary ask about the cadre in turn, and each
+/// answer read the cadre's unit and positions and the standards again. A computation that
+/// throws (a gap in the standards) is not kept, so every call still throws.
+class HoldingsMemoScope {
+ public:
+  /// Memoises the holdings of \p cadre under \p context until destroyed.
+  HoldingsMemoScope(const EvaluationContext& context, const model::Cadre& cadre) noexcept;
+  ~HoldingsMemoScope();
+  HoldingsMemoScope(const HoldingsMemoScope&) = delete;
+  HoldingsMemoScope& operator=(const HoldingsMemoScope&) = delete;
+
+  /// The memo of this thread's innermost scope, or null (used by standardised_holdings()).
+  struct Memo {
+    const EvaluationContext* context;
+    const model::Cadre* cadre;
+    std::optional<StandardisedHoldings> holdings;
+  };
+
+ private:
+  Memo memo_;
+  Memo* previous_;
+};
 
 /// The " (Source)" suffix for messages, empty when \p source is.
 std::string cite(const std::string& source);
