@@ -2,9 +2,10 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
-#include <unordered_map>
 
 #include "policy/rules/rule_support.hpp"
 
@@ -26,29 +27,39 @@ const ParameterSpec* find_spec(const Rule& rule, std::string_view name) noexcept
 }  // namespace
 
 struct EvaluationContext::Memo {
-  std::mutex mutex;
-  // Key: the field's identity and the position, packed.
-  struct Key {
-    const void* field;
-    model::Position position;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& key) const noexcept {
-      return std::hash<const void*>{}(key.field) ^ (static_cast<std::size_t>(key.position) << 1U);
+  // Verdicts by the ordinal of an interned text, in slots that start unknown. Racing
+  // threads may both work a verdict out; they store the same one, so relaxed order
+  // suffices, and no lock is taken (a mutex per cadre made two threads queue).
+  class Verdicts {
+   public:
+    explicit Verdicts(std::size_t count) : count_(count), slots_(new std::atomic<std::uint8_t>[count]) {
+      for (std::size_t i = 0; i < count; ++i) slots_[i].store(0, std::memory_order_relaxed);
     }
-  };
-  std::unordered_map<Key, FieldFit, KeyHash> field_fit;
+    [[nodiscard]] std::size_t size() const noexcept { return count_; }
+    // The verdict in slot \p slot, or nothing yet.
+    [[nodiscard]] std::optional<std::uint8_t> get(std::size_t slot) const noexcept {
+      const std::uint8_t known = slots_[slot].load(std::memory_order_relaxed);
+      if (known == 0) return std::nullopt;
+      return static_cast<std::uint8_t>(known - 1);
+    }
+    void set(std::size_t slot, std::uint8_t verdict) noexcept {
+      slots_[slot].store(static_cast<std::uint8_t>(verdict + 1), std::memory_order_relaxed);
+    }
 
-  // By provider ordinal: 0 not yet matched, else the verdict plus one. Racing threads
-  // may both match a provider; they store the same verdict, so relaxed order suffices.
-  enum Verdict : std::uint8_t { unknown = 0, refused = 1, accredited = 2 };
-  explicit Memo(std::uint32_t providers)
-      : provider_count(providers), provider_verdicts(new std::atomic<std::uint8_t>[providers]) {
-    for (std::uint32_t i = 0; i < providers; ++i) provider_verdicts[i].store(unknown, std::memory_order_relaxed);
-  }
-  std::uint32_t provider_count;
-  std::unique_ptr<std::atomic<std::uint8_t>[]> provider_verdicts;
+   private:
+    std::size_t count_;
+    std::unique_ptr<std::atomic<std::uint8_t>[]> slots_;
+  };
+
+  explicit Memo(std::uint32_t ordinals)
+      : ordinal_count(ordinals),
+        provider_verdicts(ordinals),
+        field_fits(std::size_t{ordinals} * model::all_codes<model::Position>().size()) {}
+  std::uint32_t ordinal_count;
+  // By provider ordinal: 1 when accredited, 0 when not.
+  Verdicts provider_verdicts;
+  // By field ordinal times the number of positions plus the position: the FieldFit.
+  Verdicts field_fits;
 
   // By unit index: 1 for a commune-level unit.
   std::vector<std::uint8_t> commune_level;
@@ -124,27 +135,23 @@ model::IndexedView<model::TrainingRecord> EvaluationContext::trainings_of(
 }
 
 FieldFit EvaluationContext::field_fit(model::Position position, model::InternedString field) const {
-  const Memo::Key key{field.identity(), position};
-  {
-    const std::lock_guard lock(memo_->mutex);
-    const auto found = memo_->field_fit.find(key);
-    if (found != memo_->field_fit.end()) return found->second;
-  }
-  // Classified outside the lock: two threads may both classify a new field, and agree.
+  const std::uint32_t ordinal = field.ordinal();
+  // A field interned after the context was made has no slot: classified each time.
+  if (ordinal >= memo_->ordinal_count) return profile_->fields.classify(position, field);
+  const std::size_t slot = std::size_t{ordinal} * model::all_codes<model::Position>().size() +
+                           static_cast<std::size_t>(position);
+  if (const auto known = memo_->field_fits.get(slot)) return static_cast<FieldFit>(*known);
   const FieldFit fit = profile_->fields.classify(position, field);
-  const std::lock_guard lock(memo_->mutex);
-  memo_->field_fit.emplace(key, fit);
+  memo_->field_fits.set(slot, static_cast<std::uint8_t>(fit));
   return fit;
 }
 
 bool EvaluationContext::is_accredited(model::InternedString provider) const {
   const std::uint32_t ordinal = provider.ordinal();
-  if (ordinal >= memo_->provider_count) return profile_->is_accredited(provider);
-  auto& slot = memo_->provider_verdicts[ordinal];
-  const std::uint8_t known = slot.load(std::memory_order_relaxed);
-  if (known != Memo::unknown) return known == Memo::accredited;
+  if (ordinal >= memo_->ordinal_count) return profile_->is_accredited(provider);
+  if (const auto known = memo_->provider_verdicts.get(ordinal)) return *known != 0;
   const bool verdict = profile_->is_accredited(provider);
-  slot.store(verdict ? Memo::accredited : Memo::refused, std::memory_order_relaxed);
+  memo_->provider_verdicts.set(ordinal, verdict ? 1 : 0);
   return verdict;
 }
 

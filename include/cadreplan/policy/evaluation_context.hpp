@@ -71,8 +71,9 @@ class EvaluationContext {
   ///   none in force on the date (a gap is an error, not a pass).
   [[nodiscard]] const PositionStandard* standard_in_force(model::Position position) const;
   /// How \p field fits \p position in the profile's taxonomy: Profile::fields.classify(),
-  /// remembered for the evaluation (a national roster names a few hundred fields a million
-  /// times, and classifying folds the text). Safe to call from several threads.
+  /// remembered for the evaluation in a table indexed by the field's ordinal and the
+  /// position (a national roster names a few hundred fields a million times, and
+  /// classifying folds the text). Safe to call from several threads, without a lock.
   [[nodiscard]] FieldFit field_fit(model::Position position, model::InternedString field) const;
   /// Whether the profile accredits \p provider: Profile::is_accredited(), remembered for
   /// the evaluation in a table indexed by the provider's ordinal (a national roster names

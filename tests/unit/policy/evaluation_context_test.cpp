@@ -117,6 +117,27 @@ TEST(EvaluationContext, RemembersFieldFitsPerPositionAsTheTaxonomyGivesThem) {
   }
 }
 
+TEST(EvaluationContext, FieldFitsOfFieldsInternedBeforeAndAfterTheContextAgree) {
+  // Fields interned before the context have a slot in its table per position; fields
+  // interned later are classified each time. Both must answer as the taxonomy does.
+  const model::InternedString before_fits("Quản lý nhà nước 5c1e");
+  const model::InternedString before_unfit("Kế toán 5c1e");
+  const auto roster = small_roster();
+  Profile profile = testing::blank_profile();
+  profile.fields.add_fitting(model::Position::secretary, {"Quản lý nhà nước 5c1e"});
+  profile.fields.add_unfitting(model::Position::secretary, {"Kế toán 5c1e", "Địa chính 5c1e"});
+  profile.fields.add_fitting(model::Position::chairman, {"Kế toán 5c1e"});
+  const EvaluationContext context(roster, profile, date(2016, 1, 1));
+  const model::InternedString after_unfit("Địa chính 5c1e");
+  for (int pass = 0; pass < 2; ++pass) {
+    EXPECT_EQ(context.field_fit(model::Position::secretary, before_fits), FieldFit::fits);
+    EXPECT_EQ(context.field_fit(model::Position::secretary, before_unfit), FieldFit::does_not_fit);
+    EXPECT_EQ(context.field_fit(model::Position::chairman, before_unfit), FieldFit::fits);
+    EXPECT_EQ(context.field_fit(model::Position::chairman, before_fits), FieldFit::unknown);
+    EXPECT_EQ(context.field_fit(model::Position::secretary, after_unfit), FieldFit::does_not_fit);
+  }
+}
+
 TEST(EvaluationContext, FieldFitsAgreeAcrossThreads) {
   const auto roster = small_roster();
   Profile profile = testing::blank_profile();
