@@ -91,13 +91,14 @@ class SkillsPairingRule final : public DocumentedRule {
                skills->start_date <= to;
       });
       if (paired) continue;
+      const std::string who = describe(cadre);
+      const std::string ended = iso(theory->end_date);
       Finding finding = cadre_finding(
           context, cadre,
-          {describe(cadre) + " completed political theory course " + theory->course + " on " +
-               iso(theory->end_date) + " with no secretary-skills module within " +
-               std::to_string(context.integer(*this, "window_months")) + " months.",
-           "Đồng chí " + describe(cadre) + " hoàn thành lớp " + theory->course + " ngày " +
-               iso(theory->end_date) + " nhưng không học kèm kỹ năng nghiệp vụ bí thư."},
+          {concat(who, " completed political theory course ", theory->course, " on ", ended,
+                  " with no secretary-skills module within ", std::to_string(window), " months."),
+           concat("Đồng chí ", who, " hoàn thành lớp ", theory->course, " ngày ", ended,
+                  " nhưng không học kèm kỹ năng nghiệp vụ bí thư.")},
           {"Enrol the secretary in the secretary-skills module.",
            "Cử đi học lớp kỹ năng nghiệp vụ bí thư."},
           "no skills module", "skills module");

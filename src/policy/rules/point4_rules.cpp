@@ -72,12 +72,14 @@ class UnplannedStudyRule final : public DocumentedRule {
       const bool self_funded = record->funding == model::Funding::self;
       const bool unplanned = record->planned == false;
       if (!self_funded && !unplanned) continue;
+      const std::string who = describe(cadre);
+      const std::string started = iso(record->start_date);
       Finding finding = cadre_finding(
           context, cadre,
-          {describe(cadre) + ": course " + record->course + " (" + iso(record->start_date) + ") was " +
-               reason(self_funded, unplanned, model::Language::english) + ".",
-           "Đồng chí " + describe(cadre) + ": khóa " + record->course + " (" +
-               iso(record->start_date) + ") " + reason(self_funded, unplanned, model::Language::vietnamese) + "."},
+          {concat(who, ": course ", record->course, " (", started, ") was ",
+                  reason(self_funded, unplanned, model::Language::english), "."),
+           concat("Đồng chí ", who, ": khóa ", record->course, " (", started, ") ",
+                  reason(self_funded, unplanned, model::Language::vietnamese), ".")},
           {"Bring further study into the approved plan, state-funded.",
            "Việc học tiếp theo phải theo kế hoạch được duyệt, bằng ngân sách."},
           self_funded ? "self" : "unplanned", "planned, state-funded");
@@ -87,13 +89,16 @@ class UnplannedStudyRule final : public DocumentedRule {
   }
 
  private:
-  static std::string reason(bool self_funded, bool unplanned, model::Language language) {
+  // Why a course or degree is judged: fixed texts, so handed out without building them.
+  static std::string_view reason(bool self_funded, bool unplanned, model::Language language) {
     const bool english = language == model::Language::english;
-    std::string text;
-    if (self_funded) text = english ? "self-funded" : "tự túc kinh phí";
-    if (unplanned) text += std::string(text.empty() ? "" : (english ? " and " : " và ")) +
-                           (english ? "outside the training plan" : "ngoài kế hoạch đào tạo");
-    return text;
+    if (self_funded && unplanned) {
+      return english ? "self-funded and outside the training plan"
+                     : "tự túc kinh phí và ngoài kế hoạch đào tạo";
+    }
+    if (self_funded) return english ? "self-funded" : "tự túc kinh phí";
+    if (unplanned) return english ? "outside the training plan" : "ngoài kế hoạch đào tạo";
+    return {};
   }
 
   static void check_qualification(const model::Cadre& cadre, const EvaluationContext& context,
@@ -103,16 +108,16 @@ class UnplannedStudyRule final : public DocumentedRule {
     const bool unplanned = qualification.planned == false;
     if (!self_funded && !unplanned) return;
     const std::string level = qualification.level ? std::string(model::to_code(*qualification.level)) : "unknown";
+    const std::string who = describe(cadre);
+    const std::string_view field_separator = qualification.field.empty() ? "" : ", ";
     sink.report(cadre_finding(
         context, cadre,
-        {describe(cadre) + ": professional qualification (" + level +
-             (qualification.field.empty() ? "" : ", " + qualification.field) +
-             mode_note(qualification, model::Language::english) + ") was " +
-             reason(self_funded, unplanned, model::Language::english) + ".",
-         "Đồng chí " + describe(cadre) + ": bằng chuyên môn (" + level +
-             (qualification.field.empty() ? "" : ", " + qualification.field) +
-             mode_note(qualification, model::Language::vietnamese) + ") " +
-             reason(self_funded, unplanned, model::Language::vietnamese) + "."},
+        {concat(who, ": professional qualification (", level, field_separator, qualification.field,
+                mode_note(qualification, model::Language::english), ") was ",
+                reason(self_funded, unplanned, model::Language::english), "."),
+         concat("Đồng chí ", who, ": bằng chuyên môn (", level, field_separator, qualification.field,
+                mode_note(qualification, model::Language::vietnamese), ") ",
+                reason(self_funded, unplanned, model::Language::vietnamese), ".")},
         {"Review whether the qualification fits the position; weigh study results, not "
          "degrees, in appointments.",
          "Rà soát sự phù hợp của bằng cấp với chức danh; đánh giá theo kết quả học tập, không chạy "
