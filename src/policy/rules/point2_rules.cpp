@@ -30,7 +30,7 @@ class SuccessorPoolRule final : public DocumentedRule {
                                    : context.next_term();
     const auto minimum = context.integer(*this, "min_candidates");
     const auto maximum = context.integer(*this, "max_candidates");
-    const auto unit_index = static_cast<std::size_t>(context.roster().unit_index(unit.id));
+    const auto unit_index = static_cast<std::size_t>(context.roster().index_of(unit));
     for (const auto& code : context.strings(*this, "positions")) {
       const auto position = model::parse_code<model::Position>(code);
       if (!position) continue;  // rejected when the profile was loaded

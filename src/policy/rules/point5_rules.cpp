@@ -15,7 +15,7 @@ void for_each_budget_line(const model::Unit& unit, const EvaluationContext& cont
   const auto as_of = context.as_of();
   const bool year_complete = as_of.month() == 12 && as_of.day() == 31;
   const int last_year = static_cast<int>(as_of.year()) - (completed_years_only && !year_complete ? 1 : 0);
-  const auto index = static_cast<std::size_t>(context.roster().unit_index(unit.id));
+  const auto index = static_cast<std::size_t>(context.roster().index_of(unit));
   for (std::uint32_t line_index : context.roster().budgets_of_unit(index)) {
     const auto& line = context.roster().budgets()[line_index];
     if (line.year < context.current_term().start().year() || line.year > last_year) continue;
