@@ -25,12 +25,17 @@
 #include <fstream>
 #include <utility>
 
+#include "io/utf8_check.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 namespace cadreplan::io {
 namespace {
+
+using detail::first_invalid_utf8;
+using detail::is_valid_utf8;
 
 // libcsv grows its cell buffer by this much at a time; a larger block than its default
 // (128) means fewer reallocations on long cells.
@@ -63,86 +68,6 @@ std::string fold_column_name(std::string_view name) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return folded;
-}
-
-bool in_range(unsigned char c, unsigned char low, unsigned char high) noexcept {
-  return c >= low && c <= high;
-}
-
-// The length of the well-formed UTF-8 sequence at s[0..n), or 0 when it is malformed
-// (overlong forms, surrogates and code points above U+10FFFF are malformed).
-std::size_t utf8_sequence_length(const unsigned char* s, std::size_t n) noexcept {
-  const unsigned char lead = s[0];
-  std::size_t length = 0;
-  unsigned char second_low = 0x80;
-  unsigned char second_high = 0xBF;
-  if (in_range(lead, 0xC2, 0xDF)) {
-    length = 2;
-  } else if (in_range(lead, 0xE0, 0xEF)) {
-    length = 3;
-    if (lead == 0xE0) second_low = 0xA0;
-    if (lead == 0xED) second_high = 0x9F;
-  } else if (in_range(lead, 0xF0, 0xF4)) {
-    length = 4;
-    if (lead == 0xF0) second_low = 0x90;
-    if (lead == 0xF4) second_high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (n < length || !in_range(s[1], second_low, second_high)) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if (!in_range(s[i], 0x80, 0xBF)) return 0;
-  }
-  return length;
-}
-
-// True when s[0..2) is a two-byte sequence or s[0..3) a three-byte one of the common
-// kind (lead E1..EC or EE..EF, any continuation): most of Vietnamese text, checked inline.
-bool is_common_sequence(const unsigned char* s, std::size_t n, std::size_t& length) noexcept {
-  const auto continuation = [](unsigned char c) { return (c & 0xC0) == 0x80; };
-  if (s[0] >= 0xC2 && s[0] <= 0xDF && n >= 2 && continuation(s[1])) {
-    length = 2;
-    return true;
-  }
-  if (s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && n >= 3 && continuation(s[1]) &&
-      continuation(s[2])) {
-    length = 3;
-    return true;
-  }
-  return false;
-}
-
-// The offset of the first byte that is not well-formed UTF-8, or npos. ASCII, the
-// common case, is skipped eight bytes at a time, straight to the first non-ASCII byte.
-std::size_t first_invalid_utf8(std::string_view text) noexcept {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, s + i, sizeof word);
-      const std::uint64_t high_bits = word & 0x8080808080808080ULL;
-      if (high_bits == 0) {
-        i += 8;
-        continue;
-      }
-      if constexpr (std::endian::native == std::endian::little) {
-        i += static_cast<std::size_t>(std::countr_zero(high_bits)) / 8;
-      }
-    }
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    if (!is_common_sequence(s + i, n - i, length)) {
-      length = utf8_sequence_length(s + i, n - i);
-      if (length == 0) return i;
-    }
-    i += length;
-  }
-  return std::string_view::npos;
 }
 
 constexpr std::uint64_t kEveryByte = 0x0101010101010101ULL;
@@ -230,6 +155,7 @@ struct CsvReader::State {
   std::size_t filled = 0;    // buffer[0..filled) holds bytes read
   std::size_t position = 0;  // the next byte of the buffer to feed
   std::size_t searched = 0;  // buffer[position..searched) holds no line break
+  std::size_t utf8_valid_end = 0;  // buffer[0..utf8_valid_end) is well-formed UTF-8
   std::size_t line = 0;      // the physical line being fed
   csv_parser parser{};
   bool input_done = false;  // every byte fed and the parser finalised
@@ -309,6 +235,19 @@ struct CsvReader::State {
       fail(error_at(file, 0, {}, "cannot read the file"));
     }
     filled += got;
+    check_block_utf8();
+  }
+
+  // Checks the UTF-8 of the buffer's whole lines at once, vectorised where the processor
+  // allows, so that a line in a valid block needs no check of its own. Lines end at an
+  // ASCII byte, so each line of a valid block is valid. A block with a bad byte is not
+  // used: its lines are checked one at a time, and the bad cell's check names the byte.
+  void check_block_utf8() {
+    const std::string_view block(buffer.get(), filled);
+    const std::size_t last_break = block.rfind('\n');
+    std::size_t end = last_break == std::string_view::npos ? 0 : last_break + 1;
+    if (source.remaining() == 0) end = filled;  // the last line needs no line break
+    utf8_valid_end = is_valid_utf8(block.substr(0, end)) ? end : 0;
   }
 
   // The next physical line, its line break included, read in if needed; empty at the end.
@@ -491,8 +430,9 @@ struct CsvReader::State {
     const std::size_t n = text.size();
     // The whole line is scanned, 16 or 8 bytes at a time, before any cell is kept: a quote
     // at its end sends it all to libcsv. A line of valid UTF-8 has cells of valid UTF-8
-    // (a sequence cannot hold a comma or a space), so UTF-8 is checked line by line, and
-    // cell by cell only in a bad line, to name the first bad byte.
+    // (a sequence cannot hold a comma or a space), so UTF-8 is checked by block (see
+    // check_block_utf8) or line, and cell by cell only in a bad line, to name the first
+    // bad byte.
     plain_commas.clear();
     std::uint64_t high_bits = 0;
     std::size_t i = 0;
@@ -531,10 +471,10 @@ struct CsvReader::State {
       if (s[i] == ',') plain_commas.push_back(i);
       high_bits |= s[i];
     }
-    const bool valid_utf8 =
-        (high_bits & kHighBits) == 0 || first_invalid_utf8(text) == std::string_view::npos;
-    plain_commas.push_back(n);
     const auto base = static_cast<std::size_t>(text.data() - buffer.get());
+    const bool valid_utf8 =
+        (high_bits & kHighBits) == 0 || base + n <= utf8_valid_end || is_valid_utf8(text);
+    plain_commas.push_back(n);
     std::size_t begin = 0;
     if (valid_utf8 && plain_commas.size() <= limits.max_columns && n <= limits.max_cell_bytes) {
       // No cell of this line can break a limit or the encoding: each is kept unchecked.

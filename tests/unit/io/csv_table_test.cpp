@@ -284,6 +284,11 @@ const std::vector<std::string> kBlockInputs{
     "id,name,NAME\n1,2,3\n",
     "a,b,c\n x\t,, y z \r\n\t1,\"2\" ,3\n",
     "a\xFF,b\n1,2\n",
+    // Lines longer than the 32 bytes the block's UTF-8 check takes at a time, valid and
+    // not, so that blocks with and without a bad byte are read.
+    "id,provider,result\n1,Trung tâm Bồi dưỡng chính trị huyện Phước Trung,Đạt\n"
+    "2,Trường Chính trị tỉnh Sơn An \xE1\xBB,Giỏi\n3,Trường Chính trị tỉnh Sơn An,Khá\n"
+    "4,Trung tâm Bồi dưỡng chính trị huyện Phước Trung,Trung bình \xED\xA0\x80\n5,x,y\n",
 };
 
 TEST(CsvReader, ReadsTheSameWhereverTheBlocksEnd) {
