@@ -185,54 +185,72 @@ class VocabularyMemo {
   model::InternedString intern(std::string_view cell) {
     if (cell.empty()) return {};
     if ((words_ + 1) * 2 > slots_.size()) grow();
-    const std::uint64_t hash = hash_of(cell);
+    const Sample sample = sample_of(cell);
+    const std::uint64_t hash = hash_of(sample, cell.size());
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
       if (slot.size == 0) {  // a new cell (empty cells never get here)
-        slot = Slot{hash, keys_.size(), cell.size(), normalized_interned(cell)};
+        slot = Slot{hash, sample, keys_.size(), cell.size(), normalized_interned(cell)};
         keys_.append(cell);
         ++words_;
         return slot.word;
       }
-      if (slot.hash == hash && key_of(slot) == cell) return slot.word;
+      if (slot.size == cell.size() && slot.sample == sample &&
+          (cell.size() <= kSampledBytes || key_of(slot) == cell)) {
+        return slot.word;
+      }
     }
   }
 
  private:
+  // The first and last eight bytes of a cell (fewer of a shorter one): all of its bytes
+  // when it has at most kSampledBytes, so that the common short words ("Đạt", "Giỏi",
+  // "Kinh") compare equal without a call to memcmp.
+  struct Sample {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    bool operator==(const Sample&) const = default;
+  };
+  static constexpr std::size_t kSampledBytes = 16;
+
   struct Slot {
     std::uint64_t hash = 0;
+    Sample sample;
     std::size_t offset = 0;  // into keys_
     std::size_t size = 0;    // 0: empty
     model::InternedString word;
   };
 
-  // Cheap and good enough for a few hundred words: the length and the first and last
-  // eight bytes (names of one kind often share a prefix, e.g. "Trường Chính trị tỉnh").
   // Loads of a fixed size only: a copy of a variable size is a call, and reading its
   // bytes back stalls (short results such as "Đạt" are common).
-  static std::uint64_t hash_of(std::string_view cell) noexcept {
+  static Sample sample_of(std::string_view cell) noexcept {
     const char* bytes = cell.data();
     const std::size_t size = cell.size();  // not 0
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
+    Sample sample;
     if (size >= 8) {
-      std::memcpy(&head, bytes, 8);
-      std::memcpy(&tail, bytes + size - 8, 8);
+      std::memcpy(&sample.head, bytes, 8);
+      std::memcpy(&sample.tail, bytes + size - 8, 8);
     } else if (size >= 4) {
       std::uint32_t low = 0;
       std::uint32_t high = 0;
       std::memcpy(&low, bytes, 4);
       std::memcpy(&high, bytes + size - 4, 4);
-      head = low | (std::uint64_t{high} << 32);
+      sample.head = low | (std::uint64_t{high} << 32);
     } else {
       const auto byte = [&](std::size_t i) {
         return std::uint64_t{static_cast<unsigned char>(bytes[i])};
       };
-      head = byte(0) | (byte(size / 2) << 8) | (byte(size - 1) << 16);
+      sample.head = byte(0) | (byte(size / 2) << 8) | (byte(size - 1) << 16);
     }
+    return sample;
+  }
+
+  // Cheap and good enough for a few hundred words: the length and the sample (names of
+  // one kind often share a prefix, e.g. "Trường Chính trị tỉnh").
+  static std::uint64_t hash_of(const Sample& sample, std::size_t size) noexcept {
     std::uint64_t hash =
-        (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ cell.size()) * 0xBF58476D1CE4E5B9ULL;
+        (sample.head ^ (sample.tail * 0x9E3779B97F4A7C15ULL) ^ size) * 0xBF58476D1CE4E5B9ULL;
     return hash ^ (hash >> 31);
   }
   [[nodiscard]] std::string_view key_of(const Slot& slot) const noexcept {

@@ -746,6 +746,37 @@ TEST(LoadRosterCsv, InternsEveryWordOfALargeVocabularyOnce) {
   }
 }
 
+TEST(LoadRosterCsv, TellsApartWordsThatDifferInOneByteAnywhere) {
+  // The memo compares words of up to 16 bytes by their first and last eight bytes, and
+  // longer ones in full: words of every length up to 20 that differ in one byte, at any
+  // place, must stay apart.
+  const fs::path folder = scratch_folder();
+  write_minimal_roster(folder);
+  std::string trainings = "cadre_id,course,kind,start_date,end_date\n";
+  std::vector<std::string> words;
+  for (std::size_t length = 1; length <= 20; ++length) {
+    const std::string base(length, 'a');
+    words.push_back(base);
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string changed = base;
+      changed[at] = 'b';
+      words.push_back(changed);
+    }
+  }
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& word : words) {
+      trainings += "C1," + word + ",skills,2012-01-01,2012-01-02\n";
+    }
+  }
+  write_file(folder / "trainings.csv", trainings);
+  const model::Roster roster = load_roster_csv(folder).roster;
+  const auto records = roster.trainings();
+  ASSERT_EQ(records.size(), 2 * words.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    ASSERT_EQ(records[i].course, words[i % words.size()]) << i;
+  }
+}
+
 TEST(LoadRosterCsv, LeavesNoSpareRowsWhateverTheFirstRowsSay) {
   // Tables are reserved from the file's size and its first rows; rows unlike the first
   // ones must load all the same and leave at most a sixteenth of a table spare.
