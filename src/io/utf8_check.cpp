@@ -248,7 +248,8 @@ bool has_avx2_utf8_check() noexcept {
 
 bool is_valid_utf8(std::string_view text, Utf8Check how) noexcept {
 #ifdef CADREPLAN_UTF8_AVX2
-  if (how == Utf8Check::avx2) {
+  // Asked for where the processor lacks it, AVX2 would be an illegal instruction.
+  if (how == Utf8Check::avx2 && has_avx2_utf8_check()) {
     return is_valid_utf8_avx2(reinterpret_cast<const unsigned char*>(text.data()), text.size());
   }
 #else

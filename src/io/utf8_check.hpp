@@ -26,7 +26,8 @@ enum class Utf8Check {
 /// with AVX2 where the processor has it, else with the scalar check.
 [[nodiscard]] bool is_valid_utf8(std::string_view text) noexcept;
 
-/// The same, with \p how; Utf8Check::avx2 only where has_avx2_utf8_check() is true.
+/// The same, with \p how (Utf8Check::avx2 checks with the scalar check where
+/// has_avx2_utf8_check() is false).
 [[nodiscard]] bool is_valid_utf8(std::string_view text, Utf8Check how) noexcept;
 
 }  // namespace cadreplan::io::detail
