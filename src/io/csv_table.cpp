@@ -1,9 +1,9 @@
 // CSV reading on top of libcsv (RFC 4180 tokenising in strict mode). libcsv is a push
 // parser that knows nothing of lines, so the reader feeds it one physical line at a time:
 // that is how a row that starts inside a multi-line quoted cell, and every row after it,
-// gets its true line number. A line that is a whole row without quotes is split
-// directly (split_plain_line), which is most lines of a machine-written roster, in one pass
-// that also checks its UTF-8.
+// gets its true line number. A line that is a whole row without quotes is found and split
+// directly (take_plain_line), which is most lines of a machine-written roster, in one pass
+// over its bytes; its UTF-8 is checked with its block's (check_block_utf8).
 //
 // A file is read a block at a time into one reused buffer (CsvLimits::read_block_bytes),
 // never whole: a national roster's 750 MB file would otherwise cost 750 MB of fresh pages,
@@ -25,12 +25,17 @@
 #include <fstream>
 #include <utility>
 
+#include "io/utf8_check.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 namespace cadreplan::io {
 namespace {
+
+using detail::first_invalid_utf8;
+using detail::is_valid_utf8;
 
 // libcsv grows its cell buffer by this much at a time; a larger block than its default
 // (128) means fewer reallocations on long cells.
@@ -63,86 +68,6 @@ std::string fold_column_name(std::string_view name) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return folded;
-}
-
-bool in_range(unsigned char c, unsigned char low, unsigned char high) noexcept {
-  return c >= low && c <= high;
-}
-
-// The length of the well-formed UTF-8 sequence at s[0..n), or 0 when it is malformed
-// (overlong forms, surrogates and code points above U+10FFFF are malformed).
-std::size_t utf8_sequence_length(const unsigned char* s, std::size_t n) noexcept {
-  const unsigned char lead = s[0];
-  std::size_t length = 0;
-  unsigned char second_low = 0x80;
-  unsigned char second_high = 0xBF;
-  if (in_range(lead, 0xC2, 0xDF)) {
-    length = 2;
-  } else if (in_range(lead, 0xE0, 0xEF)) {
-    length = 3;
-    if (lead == 0xE0) second_low = 0xA0;
-    if (lead == 0xED) second_high = 0x9F;
-  } else if (in_range(lead, 0xF0, 0xF4)) {
-    length = 4;
-    if (lead == 0xF0) second_low = 0x90;
-    if (lead == 0xF4) second_high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (n < length || !in_range(s[1], second_low, second_high)) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if (!in_range(s[i], 0x80, 0xBF)) return 0;
-  }
-  return length;
-}
-
-// True when s[0..2) is a two-byte sequence or s[0..3) a three-byte one of the common
-// kind (lead E1..EC or EE..EF, any continuation): most of Vietnamese text, checked inline.
-bool is_common_sequence(const unsigned char* s, std::size_t n, std::size_t& length) noexcept {
-  const auto continuation = [](unsigned char c) { return (c & 0xC0) == 0x80; };
-  if (s[0] >= 0xC2 && s[0] <= 0xDF && n >= 2 && continuation(s[1])) {
-    length = 2;
-    return true;
-  }
-  if (s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && n >= 3 && continuation(s[1]) &&
-      continuation(s[2])) {
-    length = 3;
-    return true;
-  }
-  return false;
-}
-
-// The offset of the first byte that is not well-formed UTF-8, or npos. ASCII, the
-// common case, is skipped eight bytes at a time, straight to the first non-ASCII byte.
-std::size_t first_invalid_utf8(std::string_view text) noexcept {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, s + i, sizeof word);
-      const std::uint64_t high_bits = word & 0x8080808080808080ULL;
-      if (high_bits == 0) {
-        i += 8;
-        continue;
-      }
-      if constexpr (std::endian::native == std::endian::little) {
-        i += static_cast<std::size_t>(std::countr_zero(high_bits)) / 8;
-      }
-    }
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    if (!is_common_sequence(s + i, n - i, length)) {
-      length = utf8_sequence_length(s + i, n - i);
-      if (length == 0) return i;
-    }
-    i += length;
-  }
-  return std::string_view::npos;
 }
 
 constexpr std::uint64_t kEveryByte = 0x0101010101010101ULL;
@@ -230,6 +155,7 @@ struct CsvReader::State {
   std::size_t filled = 0;    // buffer[0..filled) holds bytes read
   std::size_t position = 0;  // the next byte of the buffer to feed
   std::size_t searched = 0;  // buffer[position..searched) holds no line break
+  std::size_t utf8_valid_end = 0;  // buffer[0..utf8_valid_end) is well-formed UTF-8
   std::size_t line = 0;      // the physical line being fed
   csv_parser parser{};
   bool input_done = false;  // every byte fed and the parser finalised
@@ -309,6 +235,19 @@ struct CsvReader::State {
       fail(error_at(file, 0, {}, "cannot read the file"));
     }
     filled += got;
+    check_block_utf8();
+  }
+
+  // Checks the UTF-8 of the buffer's whole lines at once, vectorised where the processor
+  // allows, so that a line in a valid block needs no check of its own. Lines end at an
+  // ASCII byte, so each line of a valid block is valid. A block with a bad byte is not
+  // used: its lines are checked one at a time, and the bad cell's check names the byte.
+  void check_block_utf8() {
+    const std::string_view block(buffer.get(), filled);
+    const std::size_t last_break = block.rfind('\n');
+    std::size_t end = last_break == std::string_view::npos ? 0 : last_break + 1;
+    if (source.remaining() == 0) end = filled;  // the last line needs no line break
+    utf8_valid_end = is_valid_utf8(block.substr(0, end)) ? end : 0;
   }
 
   // The next physical line, its line break included, read in if needed; empty at the end.
@@ -466,51 +405,106 @@ struct CsvReader::State {
     next_finished = 0;
   }
 
-  // Feeds the next physical line to the parser.
+  // Feeds the next physical line to the parser, unless it is plain and split here.
   void feed_line() {
+    if (!row_open && take_plain_line()) return;
     const std::string_view text = take_line();
     ++line;
     if (!row_open) {
       if (is_blank(text)) return;  // libcsv would skip it too
       open_row();
-      if (split_plain_line(text)) return;
     }
     for (std::size_t offset = 0; offset < text.size(); offset += kFeedChunkBytes) {
       feed(text.substr(offset, kFeedChunkBytes));
     }
   }
 
-  // Most lines hold a whole row without a quote: such a line is split here, as libcsv
-  // would split it (cells between commas, spaces and tabs around them removed), at a
-  // fraction of the cost of its byte-at-a-time state machine, checking UTF-8 on the way.
-  // The cells stay in the buffer. False, and nothing kept, for any other line.
-  bool split_plain_line(std::string_view text) {
-    if (text.ends_with('\n')) text.remove_suffix(1);
-    if (text.ends_with('\r')) text.remove_suffix(1);
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    // The whole line is scanned, 16 or 8 bytes at a time, before any cell is kept: a quote
-    // at its end sends it all to libcsv. A line of valid UTF-8 has cells of valid UTF-8
-    // (a sequence cannot hold a comma or a space), so UTF-8 is checked line by line, and
-    // cell by cell only in a bad line, to name the first bad byte.
+  // What scan_plain_line() found at `position`.
+  enum class LineScan {
+    plain,      // a line without a quote or a bare carriage return
+    not_plain,  // a line with one: libcsv's
+    unended,    // no line break before the end of the buffer
+  };
+  struct PlainLine {
+    std::size_t size = 0;  // its bytes before the line break (and a carriage return)
+    std::size_t next = 0;  // its bytes with them
+    bool high = false;     // a byte above 0x7F is among the first `size`
+  };
+
+  // Most lines hold a whole row without a quote: such a line is found and split here, as
+  // libcsv would split it (cells between commas, spaces and tabs around them removed), at
+  // a fraction of the cost of its byte-at-a-time state machine, in one pass that finds its
+  // end and its commas together. The cells stay in the buffer. False, and nothing taken,
+  // for any other line.
+  bool take_plain_line() {
+    PlainLine found;
+    LineScan scan = scan_plain_line(found);
+    while (scan == LineScan::unended && source.remaining() > 0) {
+      refill();  // a line across the end of a block: scanned again from its start
+      scan = scan_plain_line(found);
+    }
+    if (scan == LineScan::not_plain) return false;
+    const std::string_view text(buffer.get() + position, found.size);
+    take_bytes(position + found.next);
+    ++line;
+    if (is_blank(text)) return true;  // libcsv would skip it too
+    open_row();
+    keep_plain_cells(text, found.high);
+    return true;
+  }
+
+  // Finds the end of the line at `position` and its commas (into plain_commas, as offsets
+  // from its start). A line break is `\n` or `\r\n`, or the end of the input; a quote or
+  // any other carriage return makes the line libcsv's.
+  LineScan scan_plain_line(PlainLine& found) {
+    const auto* s = reinterpret_cast<const unsigned char*>(buffer.get() + position);
+    const std::size_t available = filled - position;
+    const std::size_t stop = find_line_stop(s, available, found.high);
+    found.size = stop;
+    found.next = available;
+    if (stop == available) return LineScan::unended;
+    if (s[stop] == '"') return LineScan::not_plain;
+    if (s[stop] == '\n') {
+      found.next = stop + 1;
+      return LineScan::plain;
+    }
+    if (stop + 1 == available) return LineScan::unended;  // '\r', and '\n' may follow
+    if (s[stop + 1] != '\n') return LineScan::not_plain;
+    found.next = stop + 2;
+    return LineScan::plain;
+  }
+
+  // The offset of the first quote, carriage return or line break of s[0..n), or n. The
+  // commas before it go to plain_commas, and \p high says whether a byte before it is
+  // above 0x7F. Sixteen bytes at a time where SSE2 is there (every x86-64), then eight.
+  std::size_t find_line_stop(const unsigned char* s, std::size_t n, bool& high) {
     plain_commas.clear();
     std::uint64_t high_bits = 0;
     std::size_t i = 0;
 #if defined(__SSE2__)
-    // Sixteen bytes at a time where SSE2 is there (every x86-64).
     const __m128i quote_bytes = _mm_set1_epi8('"');
     const __m128i return_bytes = _mm_set1_epi8('\r');
+    const __m128i newline_bytes = _mm_set1_epi8('\n');
     const __m128i comma_bytes = _mm_set1_epi8(',');
     unsigned high_mask = 0;
     for (; i + 16 <= n; i += 16) {
       const __m128i bytes16 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-      const __m128i stops =
-          _mm_or_si128(_mm_cmpeq_epi8(bytes16, quote_bytes), _mm_cmpeq_epi8(bytes16, return_bytes));
-      if (_mm_movemask_epi8(stops) != 0) return false;
-      high_mask |= static_cast<unsigned>(_mm_movemask_epi8(bytes16));
-      auto found = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes16, comma_bytes)));
-      for (; found != 0; found &= found - 1) {
-        plain_commas.push_back(i + static_cast<std::size_t>(std::countr_zero(found)));
+      const __m128i stop_bytes =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes16, quote_bytes),
+                                    _mm_cmpeq_epi8(bytes16, return_bytes)),
+                       _mm_cmpeq_epi8(bytes16, newline_bytes));
+      const auto stops = static_cast<unsigned>(_mm_movemask_epi8(stop_bytes));
+      // Only the bytes before the first stop belong to the line's cells.
+      const unsigned before = stops == 0 ? 0xFFFFU : (stops & (0U - stops)) - 1;
+      high_mask |= static_cast<unsigned>(_mm_movemask_epi8(bytes16)) & before;
+      auto commas =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes16, comma_bytes))) & before;
+      for (; commas != 0; commas &= commas - 1) {
+        plain_commas.push_back(i + static_cast<std::size_t>(std::countr_zero(commas)));
+      }
+      if (stops != 0) {
+        high = high_mask != 0;
+        return i + static_cast<std::size_t>(std::countr_zero(stops));
       }
     }
     if (high_mask != 0) high_bits |= kHighBits;
@@ -519,22 +513,37 @@ struct CsvReader::State {
       for (; i + 8 <= n; i += 8) {
         std::uint64_t word = 0;
         std::memcpy(&word, s + i, sizeof word);
-        if ((bytes_equal(word, '"') | bytes_equal(word, '\r')) != 0) return false;
-        high_bits |= word;
-        for (std::uint64_t commas = bytes_equal(word, ','); commas != 0; commas &= commas - 1) {
+        const std::uint64_t stops =
+            bytes_equal(word, '"') | bytes_equal(word, '\r') | bytes_equal(word, '\n');
+        const std::uint64_t before = stops == 0 ? ~std::uint64_t{0} : (stops & (0U - stops)) - 1;
+        high_bits |= word & before;
+        for (std::uint64_t commas = bytes_equal(word, ',') & before; commas != 0;
+             commas &= commas - 1) {
           plain_commas.push_back(i + static_cast<std::size_t>(std::countr_zero(commas)) / 8);
+        }
+        if (stops != 0) {
+          high = (high_bits & kHighBits) != 0;
+          return i + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
         }
       }
     }
-    for (; i < n; ++i) {
-      if (s[i] == '"' || s[i] == '\r') return false;
+    for (; i < n && s[i] != '"' && s[i] != '\r' && s[i] != '\n'; ++i) {
       if (s[i] == ',') plain_commas.push_back(i);
       high_bits |= s[i];
     }
-    const bool valid_utf8 =
-        (high_bits & kHighBits) == 0 || first_invalid_utf8(text) == std::string_view::npos;
-    plain_commas.push_back(n);
+    high = (high_bits & kHighBits) != 0;
+    return i;
+  }
+
+  // Keeps the cells of the plain line \p text (in the buffer) between the commas found.
+  // A line of valid UTF-8 has cells of valid UTF-8 (a sequence cannot hold a comma or a
+  // space), so UTF-8 is checked by block (see check_block_utf8) or line, and cell by cell
+  // only in a bad line, to name the first bad byte.
+  void keep_plain_cells(std::string_view text, bool high) {
     const auto base = static_cast<std::size_t>(text.data() - buffer.get());
+    const std::size_t n = text.size();
+    const bool valid_utf8 = !high || base + n <= utf8_valid_end || is_valid_utf8(text);
+    plain_commas.push_back(n);
     std::size_t begin = 0;
     if (valid_utf8 && plain_commas.size() <= limits.max_columns && n <= limits.max_cell_bytes) {
       // No cell of this line can break a limit or the encoding: each is kept unchecked.
@@ -552,7 +561,6 @@ struct CsvReader::State {
     }
     end_row(true);
     if (file_error) fail(std::move(*file_error));
-    return true;
   }
 
   // The cell between buffer[begin] and buffer[end], spaces and tabs around it removed.

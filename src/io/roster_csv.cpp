@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -16,7 +17,10 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
+#include <variant>
+#include <vector>
 
 #include "cadreplan/io/cell_parsers.hpp"
 #include "cadreplan/text/fold.hpp"
@@ -181,54 +185,72 @@ class VocabularyMemo {
   model::InternedString intern(std::string_view cell) {
     if (cell.empty()) return {};
     if ((words_ + 1) * 2 > slots_.size()) grow();
-    const std::uint64_t hash = hash_of(cell);
+    const Sample sample = sample_of(cell);
+    const std::uint64_t hash = hash_of(sample, cell.size());
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
       if (slot.size == 0) {  // a new cell (empty cells never get here)
-        slot = Slot{hash, keys_.size(), cell.size(), normalized_interned(cell)};
+        slot = Slot{hash, sample, keys_.size(), cell.size(), normalized_interned(cell)};
         keys_.append(cell);
         ++words_;
         return slot.word;
       }
-      if (slot.hash == hash && key_of(slot) == cell) return slot.word;
+      if (slot.size == cell.size() && slot.sample == sample &&
+          (cell.size() <= kSampledBytes || key_of(slot) == cell)) {
+        return slot.word;
+      }
     }
   }
 
  private:
+  // The first and last eight bytes of a cell (fewer of a shorter one): all of its bytes
+  // when it has at most kSampledBytes, so that the common short words ("Đạt", "Giỏi",
+  // "Kinh") compare equal without a call to memcmp.
+  struct Sample {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    bool operator==(const Sample&) const = default;
+  };
+  static constexpr std::size_t kSampledBytes = 16;
+
   struct Slot {
     std::uint64_t hash = 0;
+    Sample sample;
     std::size_t offset = 0;  // into keys_
     std::size_t size = 0;    // 0: empty
     model::InternedString word;
   };
 
-  // Cheap and good enough for a few hundred words: the length and the first and last
-  // eight bytes (names of one kind often share a prefix, e.g. "Trường Chính trị tỉnh").
   // Loads of a fixed size only: a copy of a variable size is a call, and reading its
   // bytes back stalls (short results such as "Đạt" are common).
-  static std::uint64_t hash_of(std::string_view cell) noexcept {
+  static Sample sample_of(std::string_view cell) noexcept {
     const char* bytes = cell.data();
     const std::size_t size = cell.size();  // not 0
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
+    Sample sample;
     if (size >= 8) {
-      std::memcpy(&head, bytes, 8);
-      std::memcpy(&tail, bytes + size - 8, 8);
+      std::memcpy(&sample.head, bytes, 8);
+      std::memcpy(&sample.tail, bytes + size - 8, 8);
     } else if (size >= 4) {
       std::uint32_t low = 0;
       std::uint32_t high = 0;
       std::memcpy(&low, bytes, 4);
       std::memcpy(&high, bytes + size - 4, 4);
-      head = low | (std::uint64_t{high} << 32);
+      sample.head = low | (std::uint64_t{high} << 32);
     } else {
       const auto byte = [&](std::size_t i) {
         return std::uint64_t{static_cast<unsigned char>(bytes[i])};
       };
-      head = byte(0) | (byte(size / 2) << 8) | (byte(size - 1) << 16);
+      sample.head = byte(0) | (byte(size / 2) << 8) | (byte(size - 1) << 16);
     }
+    return sample;
+  }
+
+  // Cheap and good enough for a few hundred words: the length and the sample (names of
+  // one kind often share a prefix, e.g. "Trường Chính trị tỉnh").
+  static std::uint64_t hash_of(const Sample& sample, std::size_t size) noexcept {
     std::uint64_t hash =
-        (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ cell.size()) * 0xBF58476D1CE4E5B9ULL;
+        (sample.head ^ (sample.tail * 0x9E3779B97F4A7C15ULL) ^ size) * 0xBF58476D1CE4E5B9ULL;
     return hash ^ (hash >> 31);
   }
   [[nodiscard]] std::string_view key_of(const Slot& slot) const noexcept {
@@ -252,77 +274,118 @@ class VocabularyMemo {
   std::string keys_;
 };
 
-// A map from a key (an id) to the line it was first seen on, built for a million
-// cadres: open addressing over one array of slots, keys packed into one string, so
-// neither an insert nor a lookup allocates except when a buffer doubles.
-class LineIndex {
+// Dates as the loader has parsed them, keyed by the cell's ten bytes (YYYY-MM-DD). A
+// national roster has some fourteen million date cells naming a few thousand days, and
+// parsing and checking each with Boost was 5 % of loading it. Direct-mapped: a cell whose
+// slot holds another date is parsed and takes the slot. Only dates parsed without an error
+// are kept, so a bad cell is reported by parse_date() as before.
+class DateMemo {
  public:
-  // The line \p key was first seen on; 0 (no line) after recording it on \p line.
-  std::size_t insert(std::string_view key, std::size_t line) {
-    if ((entries_.size() + 1) * 4 > slots_.size() * 3) grow();
-    const std::uint64_t hash = hash_of(key);
-    const std::size_t slot = slot_of(key, hash);
-    if (slots_[slot].entry != 0) return entries_[slots_[slot].entry - 1].line;
-    entries_.push_back(Entry{keys_.size(), key.size(), line});
-    keys_.append(key);
-    slots_[slot] = Slot{static_cast<std::uint32_t>(entries_.size()), tag_of(hash)};
-    return 0;
-  }
+  DateMemo() : slots_(std::size_t{1} << kSlotBits) {}
 
-  // The line \p key was first seen on, or 0.
-  [[nodiscard]] std::size_t find(std::string_view key) const {
-    if (slots_.empty()) return 0;
-    const Slot& slot = slots_[slot_of(key, hash_of(key))];
-    return slot.entry == 0 ? 0 : entries_[slot.entry - 1].line;
+  boost::gregorian::date operator()(std::string_view cell) {
+    if (cell.size() != kKeyBytes) return parse_date(cell);
+    std::uint64_t head = 0;
+    std::uint16_t tail = 0;
+    std::memcpy(&head, cell.data(), sizeof head);
+    std::memcpy(&tail, cell.data() + sizeof head, sizeof tail);
+    Slot& slot = slots_[slot_of(head, tail)];
+    if (slot.filled && slot.head == head && slot.tail == tail) return slot.day;
+    const boost::gregorian::date day = parse_date(cell);  // throws CellError for a bad cell
+    slot = Slot{head, tail, true, day};
+    return day;
   }
 
  private:
-  struct Entry {
-    std::size_t offset = 0;  // into keys_
-    std::size_t size = 0;
-    std::size_t line = 0;
-  };
+  static constexpr std::size_t kKeyBytes = 10;
+  static constexpr unsigned kSlotBits = 12;  // 4096 slots of 16 bytes: in the L2 cache
+
   struct Slot {
-    std::uint32_t entry = 0;  // 1-based index into entries_; 0: empty
-    std::uint32_t tag = 0;    // high hash bits, to skip most key comparisons
+    std::uint64_t head = 0;
+    std::uint16_t tail = 0;
+    bool filled = false;
+    boost::gregorian::date day;
   };
 
-  static std::uint64_t hash_of(std::string_view key) noexcept {
-    return std::hash<std::string_view>{}(key);
+  static std::size_t slot_of(std::uint64_t head, std::uint16_t tail) noexcept {
+    const std::uint64_t hash = (head ^ (tail * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
+    return static_cast<std::size_t>(hash >> (64 - kSlotBits));
   }
-  static std::uint32_t tag_of(std::uint64_t hash) noexcept {
-    return static_cast<std::uint32_t>(hash >> 32);
+
+  std::vector<Slot> slots_;
+};
+
+// The line each pool entry or budget line was first seen on, by its key, to report a
+// repeat. A key is made of the rows its ids resolve to (a unit's, a cadre's) and its other
+// fields as integers: ids equal as text resolve to the same row, so the rows tell repeats
+// apart as well as the ids, and cost no string per row (a string key per row was 4 % of
+// loading a national roster). Ids resolve unless units.csv or cadres.csv was not read
+// completely, and then the load fails anyway: such keys are kept as text.
+class FirstLines {
+ public:
+  /// A key of two integers.
+  struct Key {
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    bool operator==(const Key&) const = default;
+  };
+
+  // Makes room for \p keys keys, so that the table is allocated once.
+  void reserve(std::size_t keys) {
+    if (keys * 4 > slots_.size() * 3) rehash(std::bit_ceil(keys * 4 / 3 + 1));
   }
-  [[nodiscard]] std::string_view key_of(std::uint32_t entry) const noexcept {
-    const Entry& e = entries_[entry - 1];
-    return std::string_view(keys_).substr(e.offset, e.size);
+
+  /// A key of two integers, or one kept as text.
+  using AnyKey = std::variant<Key, std::string>;
+
+  // The line \p key was first seen on; 0 (no line) after recording it on \p line.
+  std::size_t insert(AnyKey key, std::size_t line) {
+    if (auto* text = std::get_if<std::string>(&key)) {
+      const auto [found, added] = text_lines_.try_emplace(std::move(*text), line);
+      return added ? 0 : found->second;
+    }
+    return insert_integers(std::get<Key>(key), line);
+  }
+
+ private:
+  std::size_t insert_integers(const Key& key, std::size_t line) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) rehash(std::max<std::size_t>(64, slots_.size() * 2));
+    Slot& slot = slots_[slot_of(key)];
+    if (slot.line != 0) return slot.line;
+    slot = Slot{key, line};
+    ++size_;
+    return 0;
+  }
+
+  struct Slot {
+    Key key;
+    std::size_t line = 0;  // 0: empty (lines are counted from 1)
+  };
+
+  static std::size_t hash_of(const Key& key) noexcept {
+    std::uint64_t hash = (key.high ^ (key.low * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
+    return static_cast<std::size_t>(hash ^ (hash >> 31));
   }
 
   // The slot holding \p key, or the empty slot where it belongs (linear probing).
-  [[nodiscard]] std::size_t slot_of(std::string_view key, std::uint64_t hash) const noexcept {
+  [[nodiscard]] std::size_t slot_of(const Key& key) const noexcept {
     const std::size_t mask = slots_.size() - 1;
-    const std::uint32_t tag = tag_of(hash);
-    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.entry == 0 || (slot.tag == tag && key_of(slot.entry) == key)) return i;
+    for (std::size_t i = hash_of(key) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].line == 0 || slots_[i].key == key) return i;
     }
   }
 
-  void grow() {
-    slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), Slot{});
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t e = 1; e <= entries_.size(); ++e) {
-      const auto entry = static_cast<std::uint32_t>(e);
-      const std::uint64_t hash = hash_of(key_of(entry));
-      std::size_t i = static_cast<std::size_t>(hash) & mask;
-      while (slots_[i].entry != 0) i = (i + 1) & mask;
-      slots_[i] = Slot{entry, tag_of(hash)};
+  void rehash(std::size_t slots) {
+    std::vector<Slot> old(slots);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.line != 0) slots_[slot_of(slot.key)] = slot;
     }
   }
 
   std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
-  std::string keys_;
+  std::size_t size_ = 0;
+  std::unordered_map<std::string, std::size_t> text_lines_;
 };
 
 // A reference that was not resolved: its file was not read completely, or the id is empty
@@ -765,15 +828,15 @@ class Loader {
       model::Cadre cadre;
       cadre.id = model::CadreId(row.required_text_of(id));
       cadre.full_name = row.required_text_of(full_name);
-      row.required(birth_date, cadre.birth_date, parse_date);
+      row.required(birth_date, cadre.birth_date, dates_);
       cadre.unit_id = model::UnitId(row.required_text_of(unit_id));
       std::optional<boost::gregorian::date> since;
-      row.optional(position_since, since, parse_date);
+      row.optional(position_since, since, dates_);
       row.required(positions, cadre.positions,
                    [&](std::string_view text) { return parse_positions(text, since); });
       row.optional(gender, cadre.gender, code_parser<model::Gender>(columns[gender].name));
       cadre.ethnicity = row.word_of(ethnicity);
-      row.optional(party_joined, cadre.party_joined, parse_date);
+      row.optional(party_joined, cadre.party_joined, dates_);
       read_qualifications(row, cadre);
       cadre_lines_.push_back(row.line());
       tables_.cadres.push_back(std::move(cadre));
@@ -817,15 +880,17 @@ class Loader {
       // (composed, so this one is composed too) is that id, copied without a check.
       const model::CadreId* previous =
           tables_.trainings.empty() ? nullptr : &tables_.trainings.back().cadre_id;
-      if (previous != nullptr && !previous->empty() && row.cell(cadre_id) == previous->str()) {
+      const bool same_cadre =
+          previous != nullptr && !previous->empty() && row.cell(cadre_id) == previous->str();
+      if (same_cadre) {
         training.cadre_id = *previous;
       } else {
         training.cadre_id = model::CadreId(row.required_text_of(cadre_id));
       }
       training.course = row.required_word_of(course);
       row.required(kind, training.kind, code_parser<model::TrainingKind>(columns[kind].name));
-      row.required(start_date, training.start_date, parse_date);
-      row.required(end_date, training.end_date, parse_date);
+      row.required(start_date, training.start_date, dates_);
+      row.required(end_date, training.end_date, dates_);
       training.provider = row.word_of(provider);
       row.optional(status, training.status,
                    code_parser<model::TrainingStatus>(columns[status].name));
@@ -833,8 +898,12 @@ class Loader {
       row.optional(funding, training.funding, code_parser<model::Funding>(columns[funding].name));
       row.optional(planned, training.planned, parse_bool);
       row.optional(cost, training.cost, parse_money);
-      links_.cadre_of_training.push_back(check_reference(cadres(), row, cadre_id, training.cadre_id,
-                                                         last_of(links_.cadre_of_training)));
+      // The previous record's id resolved to a row: the same id names the same row.
+      const std::uint32_t previous_row = last_of(links_.cadre_of_training);
+      links_.cadre_of_training.push_back(
+          same_cadre && previous_row != kNoRow
+              ? previous_row
+              : check_reference(cadres(), row, cadre_id, training.cadre_id, previous_row));
       const bool dated = !training.start_date.is_special() && !training.end_date.is_special();
       if (dated && training.end_date < training.start_date) {
         row.error(end_date, "the training ends (" + format_date(training.end_date) +
@@ -845,10 +914,33 @@ class Loader {
     read_table<model::TrainingRecord>(file, false, columns, on_row, reserve);
   }
 
+  // A pool entry's key: its unit's and cadre's rows, its position and its term's years
+  // (a term is named by them), or its text when a row is unknown.
+  static FirstLines::AnyKey pool_key(const model::PoolEntry& entry,
+                                                             std::uint32_t unit_row,
+                                                             std::uint32_t cadre_row) {
+    if (unit_row == kNoRow || cadre_row == kNoRow) {
+      return entry.unit_id.str() + '\n' + std::string(model::to_code(entry.position)) + '\n' +
+             entry.cadre_id.str() + '\n' + entry.term.name();
+    }
+    const auto year = [](int value) { return static_cast<std::uint64_t>(value) & 0xFFFFU; };
+    return FirstLines::Key{
+        (std::uint64_t{unit_row} << 32) | cadre_row,
+        (static_cast<std::uint64_t>(entry.position) << 32) | (year(entry.term.first_year()) << 16) |
+            year(entry.term.last_year())};
+  }
+
+  // A budget line's key: its unit's row and its year, or its text when the row is unknown.
+  static FirstLines::AnyKey budget_key(const model::BudgetLine& budget, std::uint32_t unit_row) {
+    if (unit_row == kNoRow) return budget.unit_id.str() + '\n' + std::to_string(budget.year);
+    return FirstLines::Key{unit_row, static_cast<std::uint32_t>(budget.year)};
+  }
+
   void load_pools() {
     using namespace pools_csv;
-    LineIndex entry_lines;
+    FirstLines entry_lines;
     const auto reserve = [&](std::size_t rows) {
+      entry_lines.reserve(rows);
       tables_.pools.reserve(rows);
       links_.unit_of_pool.reserve(rows);
       links_.cadre_of_pool.reserve(rows);
@@ -859,15 +951,12 @@ class Loader {
       row.required(position, entry.position, code_parser<model::Position>(columns[position].name));
       entry.cadre_id = model::CadreId(row.required_text_of(cadre_id));
       row.required(term, entry.term, parse_term);
-      row.optional(added_on, entry.added_on, parse_date);
+      row.optional(added_on, entry.added_on, dates_);
       const std::uint32_t unit_row =
           check_reference(units(), row, unit_id, entry.unit_id, last_of(links_.unit_of_pool));
       const std::uint32_t cadre_row = check_reference(cadres(), row, cadre_id, entry.cadre_id);
       if (row.has_errors()) return;  // a half-read entry must not count as a duplicate
-      const std::string key = entry.unit_id.str() + '\n' +
-                              std::string(model::to_code(entry.position)) + '\n' +
-                              entry.cadre_id.str() + '\n' + entry.term.name();
-      const std::size_t first = entry_lines.insert(key, row.line());
+      const std::size_t first = entry_lines.insert(pool_key(entry, unit_row, cadre_row), row.line());
       if (first != 0) {
         row.error(cadre_id, "cadre " + in_quotes(entry.cadre_id.str()) + " is already in the " +
                                 std::string(model::to_code(entry.position)) + " pool of unit " +
@@ -883,8 +972,9 @@ class Loader {
 
   void load_budgets() {
     using namespace budgets_csv;
-    LineIndex line_lines;
+    FirstLines line_lines;
     const auto reserve = [&](std::size_t rows) {
+      line_lines.reserve(rows);
       tables_.budgets.reserve(rows);
       links_.unit_of_budget.reserve(rows);
     };
@@ -897,8 +987,7 @@ class Loader {
       const std::uint32_t unit_row =
           check_reference(units(), row, unit_id, budget.unit_id, last_of(links_.unit_of_budget));
       if (row.has_errors()) return;  // a half-read line must not count as a duplicate
-      const std::string key = budget.unit_id.str() + '\n' + std::to_string(budget.year);
-      const std::size_t first = line_lines.insert(key, row.line());
+      const std::size_t first = line_lines.insert(budget_key(budget, unit_row), row.line());
       if (first != 0) {
         row.error(year, "unit " + in_quotes(budget.unit_id.str()) +
                             " already has a budget line for " + std::to_string(budget.year) +
@@ -936,6 +1025,7 @@ class Loader {
   ErrorLog log_;
   std::vector<Diagnostic> warnings_;
   VocabularyMemo vocabulary_;
+  DateMemo dates_;
   model::RosterTables tables_;
   model::IdIndex<model::Unit> unit_by_id_;    // every unit's id, each once
   model::IdIndex<model::Cadre> cadre_by_id_;  // every cadre's id, each once

@@ -284,6 +284,17 @@ const std::vector<std::string> kBlockInputs{
     "id,name,NAME\n1,2,3\n",
     "a,b,c\n x\t,, y z \r\n\t1,\"2\" ,3\n",
     "a\xFF,b\n1,2\n",
+    // Lines longer than the 32 bytes the block's UTF-8 check takes at a time, valid and
+    // not, so that blocks with and without a bad byte are read.
+    "id,provider,result\n1,Trung tâm Bồi dưỡng chính trị huyện Phước Trung,Đạt\n"
+    "2,Trường Chính trị tỉnh Sơn An \xE1\xBB,Giỏi\n3,Trường Chính trị tỉnh Sơn An,Khá\n"
+    "4,Trung tâm Bồi dưỡng chính trị huyện Phước Trung,Trung bình \xED\xA0\x80\n5,x,y\n",
+    // A plain line is found and split in one scan, 16 and 8 bytes at a time: its end,
+    // a carriage return before it, and a quote or bare carriage return far into a line.
+    "a,b\r\n1,2\r",
+    "id,name\r\n1,a cell of more than sixteen bytes\r\n2,\"quoted, and long enough\"\r\n"
+    "3,another cell of more than sixteen bytes\rand after a bare return\r\n4,end\n",
+    "id,name\n1,abcdefghijklmnopqrstuvwxyz0123456789\"x\n2,y\n",
 };
 
 TEST(CsvReader, ReadsTheSameWhereverTheBlocksEnd) {

@@ -344,6 +344,102 @@ void write_minimal_roster(const fs::path& folder) {
              "C2,Ba,1971-01-01,X2,secretary\n");
 }
 
+// Pool entries and budget lines that repeat one before, and some that differ from it in
+// one field only.
+void write_repeating_pools_and_budgets(const fs::path& folder) {
+  write_file(folder / "pools.csv",
+             "unit_id,position,cadre_id,term\n"
+             "X1,secretary,C1,2020-2025\n"
+             "X1,secretary,C1,2025-2030\n"
+             "X1,chairman,C1,2020-2025\n"
+             "X1,secretary,C2,2020-2025\n"
+             "X2,secretary,C1,2020-2025\n"
+             "X1,bí thư,C1,2020 - 2025\n"
+             "X2,secretary,C1,2020-2025\n");
+  write_file(folder / "budgets.csv",
+             "unit_id,year,allocated\n"
+             "X1,2024,1000\nX1,2025,1000\nX2,2024,1000\nX1,2024,2000\nX2,2024,5\n");
+}
+
+// What loading write_repeating_pools_and_budgets() reports, sorted.
+const std::vector<std::string> kRepeats{
+    "budgets.csv:5:year: unit 'X1' already has a budget line for 2024 (first on line 2)",
+    "budgets.csv:6:year: unit 'X2' already has a budget line for 2024 (first on line 4)",
+    "pools.csv:7:cadre_id: cadre 'C1' is already in the secretary pool of unit 'X1' for "
+    "2020-2025 (first on line 2)",
+    "pools.csv:8:cadre_id: cadre 'C1' is already in the secretary pool of unit 'X2' for "
+    "2020-2025 (first on line 6)",
+};
+
+// Each diagnostic as `file:line:column: message`, the file without its folder.
+std::vector<std::string> messages_of(const std::vector<Diagnostic>& errors) {
+  std::vector<std::string> messages;
+  for (const auto& error : errors) {
+    messages.push_back(fs::path(error.file).filename().string() + ":" +
+                       std::to_string(error.line) + ":" + error.column + ": " + error.message);
+  }
+  return messages;
+}
+
+TEST(LoadRosterCsv, ReportsRepeatedPoolEntriesAndBudgetLinesWithTheirFirstLine) {
+  const fs::path folder = scratch_folder();
+  write_minimal_roster(folder);
+  write_repeating_pools_and_budgets(folder);
+  CsvLoadOptions options;
+  options.keep_going = true;
+  const auto errors = errors_of([&] { (void)load_roster_csv(folder, options); });
+  EXPECT_EQ(messages_of(errors), kRepeats);
+}
+
+TEST(LoadRosterCsv, ReportsRepeatsAlsoWhenTheIdsCannotBeResolved) {
+  // units.csv and cadres.csv are not read completely: ids are not resolved to rows, and
+  // repeats are found by their text.
+  const fs::path folder = scratch_folder();
+  write_minimal_roster(folder);
+  write_file(folder / "units.csv", "id,name,kind\nX1,Xã Một,commune\nX2,Xã Hai,commune\nX3,\"x\n");
+  write_file(folder / "cadres.csv",
+             "id,full_name,birth_date,unit_id,positions\n"
+             "C1,An,1970-01-01,X1,secretary\nC2,Ba,1971-01-01,X2,secretary\nC3,\"x\n");
+  write_repeating_pools_and_budgets(folder);
+  CsvLoadOptions options;
+  options.keep_going = true;
+  const auto messages = messages_of(errors_of([&] { (void)load_roster_csv(folder, options); }));
+  for (const std::string& message : kRepeats) {
+    EXPECT_NE(std::find(messages.begin(), messages.end(), message), messages.end()) << message;
+  }
+  EXPECT_EQ(messages.size(), kRepeats.size() + 2);  // and the two unterminated quotes
+}
+
+TEST(LoadRosterCsv, ParsesARepeatedDateOnceAndReportsARepeatedBadDateEachTime) {
+  // Dates are remembered by their text once parsed: a bad one never is.
+  const fs::path folder = scratch_folder();
+  write_minimal_roster(folder);
+  write_file(folder / "trainings.csv",
+             "cadre_id,course,kind,start_date,end_date\n"
+             "C1,BD,skills,2012-01-01,2012-01-02\n"
+             "C1,BD,skills,2012-02-30,2012-01-02\n"
+             "C2,BD,skills,2012-01-01,02/01/2012\n"
+             "C2,BD,skills,2012-02-30,2012-01-02\n");
+  CsvLoadOptions options;
+  options.keep_going = true;
+  const auto messages = messages_of(errors_of([&] { (void)load_roster_csv(folder, options); }));
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[0], "trainings.csv:3:start_date: impossible date '2012-02-30' (February "
+                         "2012 has 29 days)");
+  EXPECT_EQ(messages[1].substr(0, 16), "trainings.csv:5:");
+  EXPECT_EQ(messages[1].substr(16), messages[0].substr(16));
+  write_file(folder / "trainings.csv",
+             "cadre_id,course,kind,start_date,end_date\n"
+             "C1,BD,skills,2012-01-01,2012-01-02\n"
+             "C2,BD,skills,2012-01-01,02/01/2012\n");
+  const model::Roster roster = load_roster_csv(folder).roster;
+  ASSERT_EQ(roster.trainings().size(), 2u);
+  for (const auto& training : roster.trainings()) {
+    EXPECT_EQ(training.start_date, date(2012, 1, 1));
+    EXPECT_EQ(training.end_date, date(2012, 1, 2));
+  }
+}
+
 TEST(LoadRosterCsv, TreatsMissingOptionalFilesAsEmptyTables) {
   const fs::path folder = scratch_folder();
   write_minimal_roster(folder);
@@ -647,6 +743,37 @@ TEST(LoadRosterCsv, InternsEveryWordOfALargeVocabularyOnce) {
     EXPECT_EQ(records[i].provider.identity(), records[1].provider.identity());
     EXPECT_EQ(records[i].result, "Đạt");
     EXPECT_EQ(records[i].result.identity(), records[0].result.identity());
+  }
+}
+
+TEST(LoadRosterCsv, TellsApartWordsThatDifferInOneByteAnywhere) {
+  // The memo compares words of up to 16 bytes by their first and last eight bytes, and
+  // longer ones in full: words of every length up to 20 that differ in one byte, at any
+  // place, must stay apart.
+  const fs::path folder = scratch_folder();
+  write_minimal_roster(folder);
+  std::string trainings = "cadre_id,course,kind,start_date,end_date\n";
+  std::vector<std::string> words;
+  for (std::size_t length = 1; length <= 20; ++length) {
+    const std::string base(length, 'a');
+    words.push_back(base);
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string changed = base;
+      changed[at] = 'b';
+      words.push_back(changed);
+    }
+  }
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& word : words) {
+      trainings += "C1," + word + ",skills,2012-01-01,2012-01-02\n";
+    }
+  }
+  write_file(folder / "trainings.csv", trainings);
+  const model::Roster roster = load_roster_csv(folder).roster;
+  const auto records = roster.trainings();
+  ASSERT_EQ(records.size(), 2 * words.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    ASSERT_EQ(records[i].course, words[i % words.size()]) << i;
   }
 }
 
