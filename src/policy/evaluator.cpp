@@ -13,18 +13,42 @@
 namespace cadreplan::policy {
 namespace {
 
+/// Findings in emission order, in blocks that never move once filled. A vector that grew
+/// by doubling moved every finding again at each step and faulted in twice the memory it
+/// kept; each block here is one run of in_report_order().
+using FindingBlocks = std::vector<std::vector<Finding>>;
+
+/// Appends \p finding to the last block of \p blocks, starting a block twice the size of
+/// the last (from 64 to 4096 findings) when it is full.
+void append(FindingBlocks& blocks, Finding&& finding) {
+  if (blocks.empty() || blocks.back().size() == blocks.back().capacity()) {
+    constexpr std::size_t first_block = 64;
+    constexpr std::size_t largest_block = 4096;
+    const std::size_t size = blocks.empty() ? first_block : std::min(2 * blocks.back().capacity(), largest_block);
+    blocks.emplace_back().reserve(size);
+  }
+  blocks.back().push_back(std::move(finding));
+}
+
+/// The number of findings in \p blocks.
+std::size_t count_of(const FindingBlocks& blocks) {
+  std::size_t count = 0;
+  for (const auto& block : blocks) count += block.size();
+  return count;
+}
+
 /// Stamps each finding with its rule's id, point and profile severity, and keeps it
 /// only if the options' filters let it through.
 class CollectingSink final : public FindingSink {
  public:
-  CollectingSink(const EvaluationOptions& options, std::vector<Finding>& findings)
+  CollectingSink(const EvaluationOptions& options, FindingBlocks& findings)
       : options_(options), findings_(&findings) {}
 
   void use(const Rule& rule, Severity severity) {
     rule_ = &rule;
     severity_ = severity;
   }
-  void collect_into(std::vector<Finding>& findings) { findings_ = &findings; }
+  void collect_into(FindingBlocks& findings) { findings_ = &findings; }
 
   void report(Finding finding) override {
     finding.rule_id = rule_->info().id;
@@ -33,12 +57,12 @@ class CollectingSink final : public FindingSink {
     if (!options_.only_units.empty() && !options_.only_units.contains(finding.unit_id.str())) {
       return;
     }
-    findings_->push_back(std::move(finding));
+    append(*findings_, std::move(finding));
   }
 
  private:
   const EvaluationOptions& options_;
-  std::vector<Finding>* findings_;
+  FindingBlocks* findings_;
   const Rule* rule_ = nullptr;
   Severity severity_ = Severity::error;
 };
@@ -71,7 +95,7 @@ std::vector<ActiveRule> active_rules(const Profile& profile, const RuleRegistry&
 /// What the per-cadre pass yields.
 struct CadrePass {
   /// Findings: [rule][chunk], each chunk a contiguous run of cadres.
-  std::vector<std::vector<std::vector<Finding>>> findings;
+  std::vector<std::vector<FindingBlocks>> findings;
   /// By cadre index: 1 when the cadre is a subject of the position standards (one byte
   /// each, not vector<bool>, so threads can write neighbouring cadres).
   std::vector<std::uint8_t> subject;
@@ -80,7 +104,7 @@ struct CadrePass {
 void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
                     const std::vector<ActiveRule>& rules, const EvaluationContext& context,
                     const EvaluationOptions& options, CadrePass& pass) {
-  std::vector<Finding> unused;
+  FindingBlocks unused;
   CollectingSink sink(options, unused);
   const auto cadres = context.roster().cadres();
   // Cadre by cadre, every rule in turn: the cadre's records stay in the cache for all the
@@ -100,7 +124,7 @@ void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
 }
 
 /// Findings of the unit and roster pass: [rule].
-using WideFindings = std::vector<std::vector<Finding>>;
+using WideFindings = std::vector<FindingBlocks>;
 
 WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules,
                                        const EvaluationContext& context, const EvaluationOptions& options) {
@@ -141,7 +165,7 @@ std::vector<std::uint8_t> run_rules(const std::vector<ActiveRule>& rules,
   const std::size_t threads = cadreplan::detail::share_count(options.jobs, cadre_count, min_cadres_per_chunk);
   const std::size_t chunks =
       threads == 1 ? 1 : std::clamp(cadre_count / min_cadres_per_chunk, threads, threads * chunks_per_thread);
-  CadrePass by_cadre{{rules.size(), std::vector<std::vector<Finding>>(chunks)},
+  CadrePass by_cadre{{rules.size(), std::vector<FindingBlocks>(chunks)},
                      std::vector<std::uint8_t>(cadre_count, 0)};
   WideFindings wide;
   std::vector<std::exception_ptr> failures(chunks + 1);  // the chunks', then the wide pass's
@@ -165,12 +189,12 @@ std::vector<std::uint8_t> run_rules(const std::vector<ActiveRule>& rules,
   // Each finding is moved once, straight into its place in the report.
   std::vector<std::vector<Finding>*> runs;
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    std::size_t count = wide[r].size();
+    std::size_t count = count_of(wide[r]);
     for (auto& chunk : by_cadre.findings[r]) {
-      runs.push_back(&chunk);
-      count += chunk.size();
+      for (auto& block : chunk) runs.push_back(&block);
+      count += count_of(chunk);
     }
-    runs.push_back(&wide[r]);
+    for (auto& block : wide[r]) runs.push_back(&block);
     tally(rules[r], count, report);
   }
   report.findings = detail::in_report_order(std::move(runs));
