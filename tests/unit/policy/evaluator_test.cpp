@@ -341,6 +341,40 @@ TEST(Evaluate, OrdersLongSharedPrefixIdsAndUnknownUnitsAsTexts) {
   EXPECT_EQ(tags, "gfoncpbdeajmklqih");
 }
 
+// A rule's findings are collected in blocks (64 findings, doubling up to 4096): ten
+// thousand of them span blocks of every size, the largest repeated, and must come out
+// ordered by their keys, ties in emission order, all of them counted.
+TEST(Evaluate, ManyFindingsOfOneRuleKeepEmissionOrderAcrossBlocks) {
+  constexpr int count = 10000;
+  std::vector<ScatterRule::About> findings;
+  for (int i = 0; i < count; ++i) {
+    const std::optional<int> year = i % 7 == 0 ? std::optional<int>(2011) : std::nullopt;
+    findings.push_back({"U2", i % 3 == 0 ? "C-b" : "C-a", year, std::to_string(i)});
+  }
+  RuleRegistry registry;
+  registry.add(std::make_unique<ScatterRule>("test.many", findings));
+  RosterBuilder builder;
+  builder.unit("U2");
+  EvaluationOptions options;
+  options.as_of = kAsOf;
+  const auto report = evaluate(builder.build(), testing::blank_profile(), registry, options);
+
+  std::vector<const ScatterRule::About*> expected;
+  for (const auto& about : findings) expected.push_back(&about);
+  std::stable_sort(expected.begin(), expected.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->cadre, a->year) < std::tie(b->cadre, b->year);
+  });
+  ASSERT_EQ(report.findings.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    ASSERT_EQ(report.findings[i].actual, expected[i]->tag) << "at " << i;
+  }
+  EXPECT_EQ(report.by_rule.at("test.many").error, static_cast<std::size_t>(count));  // default severity
+  // Spelled out: C-a without a year first, in emission order.
+  EXPECT_EQ(report.findings[0].actual, "1");
+  EXPECT_EQ(report.findings[1].actual, "2");
+  EXPECT_EQ(report.findings[2].actual, "4");
+}
+
 TEST(RuleRegistry, HoldsEveryBuiltInRuleOfTheCheckContract) {
   const auto& registry = testing::registry();
   const std::vector<std::pair<std::string, int>> contract{
