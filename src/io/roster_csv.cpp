@@ -760,10 +760,13 @@ class Loader {
                         DiagnosticSeverity::error, std::move(message)});
   }
 
+  // Resolves each unit's parent into links_.parent_of_unit (the rows the roster keeps),
+  // reporting unknown parents and cycles.
   void check_parents(const std::vector<std::size_t>& lines, const std::string& column) {
     const auto& units = tables_.units;
-    // parent[i]: the index of unit i's parent, or npos (none, or unknown and reported).
-    std::vector<std::size_t> parent(units.size(), npos);
+    // parent[i]: the row of unit i's parent, or no_parent (none, or unknown and reported).
+    auto& parent = links_.parent_of_unit;
+    parent.assign(units.size(), no_parent);
     for (std::size_t i = 0; i < units.size(); ++i) {
       const auto& id = units[i].parent_id;
       if (id.empty()) continue;
@@ -773,28 +776,23 @@ class Loader {
                    "unknown parent unit " + in_quotes(id.str()) + " (no such id in units.csv)");
         continue;
       }
-      parent[i] = static_cast<std::size_t>(found);
+      parent[i] = static_cast<std::uint32_t>(found);
     }
     check_parent_cycles(parent, lines, column);
-    links_.parent_of_unit.reserve(units.size());
-    for (std::size_t row : parent) {
-      links_.parent_of_unit.push_back(row == npos ? model::detail::no_parent_row
-                                                  : static_cast<std::uint32_t>(row));
-    }
   }
 
   // Follows parent links from each unit once (linear overall): a walk that meets a unit
   // of its own walk has found a cycle, reported once at the cycle's first line.
-  void check_parent_cycles(const std::vector<std::size_t>& parent,
+  void check_parent_cycles(const std::vector<std::uint32_t>& parent,
                            const std::vector<std::size_t>& lines, const std::string& column) {
     std::vector<std::size_t> walk_of(parent.size(), npos);
     for (std::size_t start = 0; start < parent.size(); ++start) {
       std::size_t current = start;
-      while (current != npos && walk_of[current] == npos) {
+      while (current != no_parent && walk_of[current] == npos) {
         walk_of[current] = start;
         current = parent[current];
       }
-      if (current == npos || walk_of[current] != start) continue;
+      if (current == no_parent || walk_of[current] != start) continue;
       std::vector<std::size_t> cycle{current};
       for (std::size_t next = parent[current]; next != current; next = parent[next]) {
         cycle.push_back(next);
@@ -1019,6 +1017,7 @@ class Loader {
   }
 
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  static constexpr std::uint32_t no_parent = model::detail::no_parent_row;
 
   fs::path folder_;
   const CsvLoadOptions& options_;
