@@ -77,7 +77,7 @@ int main(int argc, char** argv) try {
   options.as_of = as_of;
   options.only_rules = {"province.party_seniority"};
   const auto report = policy::evaluate(roster, profile, registry, options);
-  for (const auto& finding : report.findings) std::cout << finding.message.english << '\n';
+  for (const auto& finding : report.findings) std::cout << finding.message.english() << '\n';
   std::cout << report.findings.size() << " secretaries below " << 15 << " years of Party membership\n";
   return 0;
 } catch (const std::exception& error) {

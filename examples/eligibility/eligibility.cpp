@@ -31,7 +31,7 @@ int main(int argc, char** argv) try {
             << boost::gregorian::to_iso_extended_string(day) << ": "
             << (decision.eligible ? "ELIGIBLE" : "NOT ELIGIBLE") << '\n';
   for (const auto& reason : decision.reasons) {
-    std::cout << (reason.favourable ? "  + " : reason.blocking ? "  x " : "  - ") << reason.text.english
+    std::cout << (reason.favourable ? "  + " : reason.blocking ? "  x " : "  - ") << reason.text.english()
               << "  [" << reason.code << "]\n";
   }
   return 0;

@@ -67,18 +67,15 @@ std::vector<ReadinessReason> judge(const model::Cadre& cadre, const model::Unit&
       const auto name = dimension_name(shortfall.dimension());
       reasons.push_back(ReadinessReason{
           std::string(standard_rule_id(shortfall.dimension())),
-          {name.english + " " + std::string(shortfall.held.label(model::Language::english)) +
-               ", below the required " +
-               std::string(shortfall.required.label(model::Language::english)),
-           name.vietnamese + " " + std::string(shortfall.held.label(model::Language::vietnamese)) +
-               ", thấp hơn mức " +
-               std::string(shortfall.required.label(model::Language::vietnamese))}});
+          {{name.english(), " ", shortfall.held.label(model::Language::english), ", below the required ",
+            shortfall.required.label(model::Language::english)},
+           {name.vietnamese(), " ", shortfall.held.label(model::Language::vietnamese), ", thấp hơn mức ",
+            shortfall.required.label(model::Language::vietnamese)}}});
     }
     for (Dimension dimension : gap.unknown) {
       const auto name = dimension_name(dimension);
-      reasons.push_back(
-          ReadinessReason{"qualification.unknown",
-                          {name.english + " not recorded", "chưa có dữ liệu " + name.vietnamese}});
+      reasons.push_back(ReadinessReason{
+          "qualification.unknown", {{name.english(), " not recorded"}, {"chưa có dữ liệu ", name.vietnamese()}}});
     }
     if (standard->max_age_at_appointment && cadre.age(day) > *standard->max_age_at_appointment) {
       const std::string age = std::to_string(cadre.age(day));

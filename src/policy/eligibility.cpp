@@ -38,22 +38,23 @@ template <class Level, class Meets>
 void check_level(Reasons& reasons, const std::string& code, const Text& name,
                  std::optional<Level> held, std::optional<Level> required, Meets meets) {
   if (!required) return;
-  const Text required_label = rules::labels(*required);
+  const rules::Labels required_label = rules::labels(*required);
   if (!held) {
-    reasons.against(code, {name.english + " is not recorded; " + required_label.english + " is required",
-                           name.vietnamese + " chưa có dữ liệu; yêu cầu " + required_label.vietnamese});
+    reasons.against(code, {{name.english(), " is not recorded; ", required_label.english, " is required"},
+                           {name.vietnamese(), " chưa có dữ liệu; yêu cầu ", required_label.vietnamese}});
     return;
   }
-  const Text held_label = rules::labels(*held);
+  const rules::Labels held_label = rules::labels(*held);
   if (meets(*held, *required)) {
-    reasons.in_favour(code, {name.english + " " + held_label.english + " meets the minimum " + required_label.english,
-                             name.vietnamese + " " + held_label.vietnamese + " đạt mức tối thiểu " +
-                                 required_label.vietnamese});
+    reasons.in_favour(code, {{name.english(), " ", held_label.english, " meets the minimum ",
+                              required_label.english},
+                             {name.vietnamese(), " ", held_label.vietnamese, " đạt mức tối thiểu ",
+                              required_label.vietnamese}});
   } else {
-    reasons.against(code, {name.english + " " + held_label.english + " is below the minimum " +
-                               required_label.english,
-                           name.vietnamese + " " + held_label.vietnamese + " thấp hơn mức tối thiểu " +
-                               required_label.vietnamese});
+    reasons.against(code, {{name.english(), " ", held_label.english, " is below the minimum ",
+                            required_label.english},
+                           {name.vietnamese(), " ", held_label.vietnamese, " thấp hơn mức tối thiểu ",
+                            required_label.vietnamese}});
   }
 }
 

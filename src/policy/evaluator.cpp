@@ -37,6 +37,13 @@ std::size_t count_of(const FindingBlocks& blocks) {
   return count;
 }
 
+/// A selected rule with the severity the profile gives it.
+struct ActiveRule {
+  const Rule* rule;
+  Severity severity;
+  model::InternedString id;  // the rule's id, interned once for all its findings
+};
+
 /// Stamps each finding with its rule's id, point and profile severity, and keeps it
 /// only if the options' filters let it through.
 class CollectingSink final : public FindingSink {
@@ -44,15 +51,16 @@ class CollectingSink final : public FindingSink {
   CollectingSink(const EvaluationOptions& options, FindingBlocks& findings)
       : options_(options), findings_(&findings) {}
 
-  void use(const Rule& rule, Severity severity) {
-    rule_ = &rule;
-    severity_ = severity;
+  void use(const ActiveRule& rule) {
+    rule_id_ = rule.id;
+    point_ = rule.rule->info().point;
+    severity_ = rule.severity;
   }
   void collect_into(FindingBlocks& findings) { findings_ = &findings; }
 
   void report(Finding finding) override {
-    finding.rule_id = rule_->info().id;
-    finding.point = rule_->info().point;
+    finding.rule_id = rule_id_;
+    finding.point = point_;
     finding.severity = severity_;
     if (!options_.only_units.empty() && !options_.only_units.contains(finding.unit_id.str())) {
       return;
@@ -63,7 +71,8 @@ class CollectingSink final : public FindingSink {
  private:
   const EvaluationOptions& options_;
   FindingBlocks* findings_;
-  const Rule* rule_ = nullptr;
+  model::InternedString rule_id_;
+  int point_ = 0;
   Severity severity_ = Severity::error;
 };
 
@@ -75,19 +84,14 @@ bool selected(const Rule& rule, const Profile& profile, const EvaluationOptions&
   return true;
 }
 
-/// A selected rule with the severity the profile gives it.
-struct ActiveRule {
-  const Rule* rule;
-  Severity severity;
-};
-
 std::vector<ActiveRule> active_rules(const Profile& profile, const RuleRegistry& registry,
                                      const EvaluationOptions& options) {
   std::vector<ActiveRule> active;
   for (const auto& rule : registry.rules()) {
     if (!selected(*rule, profile, options)) continue;
     const auto& info = rule->info();
-    active.push_back({rule.get(), profile.settings_of(info.id).severity.value_or(info.default_severity)});
+    active.push_back(
+        {rule.get(), profile.settings_of(info.id).severity.value_or(info.default_severity), info.id});
   }
   return active;
 }
@@ -115,7 +119,7 @@ void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
     const auto& cadre = cadres[c];
     const rules::HoldingsMemoScope holdings_memo(context, cadre);  // asked by several rules
     for (std::size_t r = 0; r < rules.size(); ++r) {
-      sink.use(*rules[r].rule, rules[r].severity);
+      sink.use(rules[r]);
       sink.collect_into(pass.findings[r][chunk]);
       rules[r].rule->evaluate_cadre(cadre, context, sink);
     }
@@ -131,7 +135,7 @@ WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules,
   WideFindings findings(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
     CollectingSink sink(options, findings[r]);
-    sink.use(*rules[r].rule, rules[r].severity);
+    sink.use(rules[r]);
     for (const auto& unit : context.roster().units()) rules[r].rule->evaluate_unit(unit, context, sink);
     rules[r].rule->evaluate_roster(context, sink);
   }

@@ -59,7 +59,7 @@ struct Key {
 /// of a run has the run's rule, so only each run's first finding is read: comparing each
 /// finding's rule id (a heap block of its own) was a cache miss per finding.
 std::vector<std::uint32_t> rule_rank_per_run(const std::vector<std::vector<Finding>*>& runs) {
-  std::map<std::string, std::uint32_t> ranks;
+  std::map<model::InternedString, std::uint32_t> ranks;  // ordered as the texts are
   for (const auto* run : runs) {
     if (!run->empty()) ranks.try_emplace(run->front().rule_id, 0);
   }

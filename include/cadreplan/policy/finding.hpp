@@ -8,6 +8,8 @@
 
 #include "cadreplan/model/code.hpp"
 #include "cadreplan/model/id.hpp"
+#include "cadreplan/model/interned_string.hpp"
+#include "cadreplan/policy/text.hpp"
 
 /// \defgroup policy Policy
 /// \brief Position standards and the five-point policy as named, documented rules.
@@ -27,23 +29,12 @@ enum class Severity {
 /// Parses `info`, `warning` or `error` (also `thông tin`, `cảnh báo`, `lỗi`).
 [[nodiscard]] std::optional<Severity> parse_severity(std::string_view text);
 
-/// A text for people, in both languages the library speaks.
-struct Text {
-  std::string english;     ///< English.
-  std::string vietnamese;  ///< Vietnamese.
-
-  /// The text in \p language.
-  [[nodiscard]] const std::string& in(model::Language language) const noexcept {
-    return language == model::Language::vietnamese ? vietnamese : english;
-  }
-  /// Texts compare member by member.
-  friend bool operator==(const Text&, const Text&) = default;
-};
-
 /// One rule failed by one subject. A finding states the actual and the required
 /// value and suggests a fix, so a provincial officer can act on it without the rule's code.
 struct Finding {
-  std::string rule_id;                 ///< The rule, e.g. `standard.political_theory`.
+  /// The rule, e.g. `standard.political_theory`: interned, since a report repeats a few
+  /// dozen rule ids hundreds of thousands of times.
+  model::InternedString rule_id;
   int point = 0;                       ///< Policy point 1–5, or 0 for a position standard.
   Severity severity = Severity::error; ///< Severity after the profile's overrides.
   model::CadreId cadre_id;             ///< The cadre concerned (empty: about a unit only).

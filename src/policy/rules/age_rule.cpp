@@ -44,16 +44,18 @@ class AgeRule final : public DocumentedRule {
                         const EvaluationContext& context, FindingSink& sink) const {
     const date retirement = context.profile().retirement.retirement_date(cadre.birth_date, cadre.gender);
     if (context.as_of() < retirement) return;
-    const Text position = labels(holding.position);
+    const Labels position = labels(holding.position);
+    const std::string who = describe(cadre);
+    const std::string retired = iso(retirement);
     sink.report(cadre_finding(
         context, cadre,
-        {describe(cadre) + ", " + position.english + ", reached the statutory retirement age on " +
-             iso(retirement) + " (Labour Code 2019, Decree 135/2020/NĐ-CP).",
-         "Đồng chí " + describe(cadre) + ", " + position.vietnamese + ", đã đến tuổi nghỉ hưu từ " +
-             iso(retirement) + " (Bộ luật Lao động 2019, Nghị định 135/2020/NĐ-CP)."},
+        {{who, ", ", position.english, ", reached the statutory retirement age on ", retired,
+          " (Labour Code 2019, Decree 135/2020/NĐ-CP)."},
+         {"Đồng chí ", who, ", ", position.vietnamese, ", đã đến tuổi nghỉ hưu từ ", retired,
+          " (Bộ luật Lao động 2019, Nghị định 135/2020/NĐ-CP)."}},
         {"Arrange the succession from the successor pool.",
          "Bố trí người kế nhiệm từ nguồn quy hoạch."},
-        "age " + std::to_string(cadre.age(context.as_of())), "before " + iso(retirement)));
+        "age " + std::to_string(cadre.age(context.as_of())), "before " + retired));
   }
 
   void check_minimum_age(const model::Cadre& cadre, const StandardisedHolding& holding,
@@ -61,14 +63,15 @@ class AgeRule final : public DocumentedRule {
     const auto& minimum = holding.standard->min_age;
     const int age = cadre.age(context.as_of());
     if (!minimum || age >= *minimum) return;
+    const std::string who = describe(cadre);
+    const std::string years = std::to_string(age);
+    const std::string least = std::to_string(*minimum);
+    const std::string cited = cite(holding.standard->source);
     sink.report(cadre_finding(
         context, cadre,
-        {describe(cadre) + " is " + std::to_string(age) + ", younger than the minimum age " +
-             std::to_string(*minimum) + cite(holding.standard->source) + ".",
-         "Đồng chí " + describe(cadre) + " " + std::to_string(age) + " tuổi, dưới độ tuổi tối thiểu " +
-             std::to_string(*minimum) + cite(holding.standard->source) + "."},
-        {"Review the appointment.", "Xem xét lại việc bố trí."}, "age " + std::to_string(age),
-        "at least " + std::to_string(*minimum)));
+        {{who, " is ", years, ", younger than the minimum age ", least, cited, "."},
+         {"Đồng chí ", who, " ", years, " tuổi, dưới độ tuổi tối thiểu ", least, cited, "."}},
+        {"Review the appointment.", "Xem xét lại việc bố trí."}, "age " + years, "at least " + least));
   }
 
   void check_age_at_appointment(const model::Cadre& cadre, const StandardisedHolding& holding,
@@ -78,17 +81,20 @@ class AgeRule final : public DocumentedRule {
     if (standard == nullptr || !standard->max_age_at_appointment) return;
     const int age = cadre.age(*holding.since);
     if (age <= *standard->max_age_at_appointment) return;
-    const Text position = labels(holding.position);
+    const Labels position = labels(holding.position);
     const std::string limit = std::to_string(*standard->max_age_at_appointment);
+    const std::string who = describe(cadre);
+    const std::string since = iso(*holding.since);
+    const std::string years = std::to_string(age);
+    const std::string cited = cite(standard->source);
     sink.report(cadre_finding(
         context, cadre,
-        {describe(cadre) + " took the post of " + position.english + " on " + iso(*holding.since) +
-             " at " + std::to_string(age) + ", older than the maximum " + limit + cite(standard->source) + ".",
-         "Đồng chí " + describe(cadre) + " nhận chức " + position.vietnamese + " ngày " +
-             iso(*holding.since) + " khi " + std::to_string(age) + " tuổi, quá tuổi tối đa " + limit +
-             cite(standard->source) + "."},
+        {{who, " took the post of ", position.english, " on ", since, " at ", years,
+          ", older than the maximum ", limit, cited, "."},
+         {"Đồng chí ", who, " nhận chức ", position.vietnamese, " ngày ", since, " khi ", years,
+          " tuổi, quá tuổi tối đa ", limit, cited, "."}},
         {"Review the appointment against the standard.", "Rà soát lại việc bổ nhiệm theo tiêu chuẩn."},
-        "age " + std::to_string(age) + " at appointment", "at most " + limit));
+        "age " + years + " at appointment", "at most " + limit));
   }
 
   void check_pool_candidate(const model::Cadre& cadre, const model::PoolEntry& entry,
@@ -96,36 +102,36 @@ class AgeRule final : public DocumentedRule {
                             const EvaluationContext& context, FindingSink& sink) const {
     const date retirement = context.profile().retirement.retirement_date(cadre.birth_date, cadre.gender);
     const int months_left = months_between(start, retirement);
-    const Text position = labels(entry.position);
+    const Labels position = labels(entry.position);
+    const std::string who = describe(cadre);
+    const std::string term = entry.term.name();
+    const std::string from = iso(start);
     if (months_left < minimum_months) {
+      const std::string left = std::to_string(std::max(months_left, 0));
+      const std::string least = std::to_string(minimum_months);
       sink.report(cadre_finding(
           context, cadre,
-          {describe(cadre) + ", planned for " + position.english + " " + entry.term.name() +
-               ", has " + std::to_string(std::max(months_left, 0)) + " months to retirement on " +
-               iso(start) + ", fewer than the " + std::to_string(minimum_months) +
-               " required (Regulation 50-QĐ/TW, 377-QĐ/TW).",
-           "Đồng chí " + describe(cadre) + ", quy hoạch " + position.vietnamese + " nhiệm kỳ " +
-               entry.term.name() + ", còn " + std::to_string(std::max(months_left, 0)) +
-               " tháng công tác tính đến " + iso(start) + ", ít hơn " +
-               std::to_string(minimum_months) + " tháng (Quy định 50-QĐ/TW, 377-QĐ/TW)."},
+          {{who, ", planned for ", position.english, " ", term, ", has ", left, " months to retirement on ",
+            from, ", fewer than the ", least, " required (Regulation 50-QĐ/TW, 377-QĐ/TW)."},
+           {"Đồng chí ", who, ", quy hoạch ", position.vietnamese, " nhiệm kỳ ", term, ", còn ", left,
+            " tháng công tác tính đến ", from, ", ít hơn ", least, " tháng (Quy định 50-QĐ/TW, 377-QĐ/TW)."}},
           {"Take the candidate out of the pool and plan a younger one.",
            "Đưa ra khỏi quy hoạch và bổ sung nhân sự trẻ hơn."},
-          std::to_string(months_left) + " months", "at least " + std::to_string(minimum_months)));
+          std::to_string(months_left) + " months", "at least " + least));
     }
     if (standard.max_age_at_appointment && cadre.age(start) > *standard.max_age_at_appointment) {
       const std::string limit = std::to_string(*standard.max_age_at_appointment);
+      const std::string years = std::to_string(cadre.age(start));
+      const std::string cited = cite(standard.source);
       sink.report(cadre_finding(
           context, cadre,
-          {describe(cadre) + ", planned for " + position.english + " " + entry.term.name() +
-               ", will be " + std::to_string(cadre.age(start)) + " on " + iso(start) +
-               ", older than the maximum age " + limit + " for taking the post" +
-               cite(standard.source) + ".",
-           "Đồng chí " + describe(cadre) + ", quy hoạch " + position.vietnamese + " nhiệm kỳ " +
-               entry.term.name() + ", sẽ " + std::to_string(cadre.age(start)) + " tuổi vào " +
-               iso(start) + ", quá tuổi tối đa " + limit + " khi nhận chức" + cite(standard.source) + "."},
+          {{who, ", planned for ", position.english, " ", term, ", will be ", years, " on ", from,
+            ", older than the maximum age ", limit, " for taking the post", cited, "."},
+           {"Đồng chí ", who, ", quy hoạch ", position.vietnamese, " nhiệm kỳ ", term, ", sẽ ", years,
+            " tuổi vào ", from, ", quá tuổi tối đa ", limit, " khi nhận chức", cited, "."}},
           {"Take the candidate out of the pool and plan a younger one.",
            "Đưa ra khỏi quy hoạch và bổ sung nhân sự trẻ hơn."},
-          "age " + std::to_string(cadre.age(start)), "at most " + limit));
+          "age " + years, "at most " + limit));
     }
   }
 

@@ -14,15 +14,16 @@ class MissingQualificationRule final : public DocumentedRule {
                       FindingSink& sink) const override {
     if (standardised_holdings(context, cadre).empty()) return;
     std::string missing_codes;
-    Text missing;
+    std::string missing_english;
+    std::string missing_vietnamese;
     auto note = [&](bool known, std::string_view code, const char* english, const char* vietnamese) {
       if (known) return;
       const char* separator = missing_codes.empty() ? "" : ", ";
       // Appended piece by piece: GCC 12's -Wrestrict misfires on `std::string + ...` at -O3.
       if (!missing_codes.empty()) missing_codes += ';';
       missing_codes += code;
-      (missing.english += separator) += english;
-      (missing.vietnamese += separator) += vietnamese;
+      (missing_english += separator) += english;
+      (missing_vietnamese += separator) += vietnamese;
     };
     note(cadre.general_education.has_value(), "general_education", "general education",
          "trình độ học vấn");
@@ -31,12 +32,12 @@ class MissingQualificationRule final : public DocumentedRule {
     note(cadre.political_theory.has_value(), "political_theory", "political theory",
          "lý luận chính trị");
     if (missing_codes.empty()) return;
+    const std::string who = describe(cadre);
     sink.report(cadre_finding(
         context, cadre,
-        {describe(cadre) + ": not recorded: " + missing.english +
-             "; the position standards cannot be checked.",
-         "Đồng chí " + describe(cadre) + ": chưa có dữ liệu về " + missing.vietnamese +
-             "; không thể kiểm tra tiêu chuẩn chức danh."},
+        {{who, ": not recorded: ", missing_english, "; the position standards cannot be checked."},
+         {"Đồng chí ", who, ": chưa có dữ liệu về ", missing_vietnamese,
+          "; không thể kiểm tra tiêu chuẩn chức danh."}},
         {"Complete the cadre's record from the personnel file.",
          "Bổ sung hồ sơ cán bộ từ lý lịch."},
         "unknown:" + missing_codes, "recorded"));

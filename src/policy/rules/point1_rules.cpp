@@ -36,10 +36,10 @@ class AccreditedProviderRule final : public DocumentedRule {
     const std::string started = iso(record.start_date);
     Finding finding = cadre_finding(
         context, cadre,
-        {concat(who, ": course ", record.course, " (", started, ") was given by ", record.provider,
-                ", which is not an accredited provider."),
-         concat("Đồng chí ", who, ": lớp ", record.course, " (", started, ") do ", record.provider,
-                " tổ chức, không thuộc danh sách cơ sở đào tạo được công nhận.")},
+        {{who, ": course ", record.course, " (", started, ") was given by ", record.provider,
+                ", which is not an accredited provider."},
+         {"Đồng chí ", who, ": lớp ", record.course, " (", started, ") do ", record.provider,
+                " tổ chức, không thuộc danh sách cơ sở đào tạo được công nhận."}},
         {"Train through the provincial Political School or another accredited provider; "
          "add the provider to the profile's list if it has been accredited.",
          "Đào tạo tại Trường Chính trị tỉnh hoặc cơ sở được công nhận; bổ sung vào danh sách "
@@ -95,10 +95,10 @@ class SkillsPairingRule final : public DocumentedRule {
       const std::string ended = iso(theory->end_date);
       Finding finding = cadre_finding(
           context, cadre,
-          {concat(who, " completed political theory course ", theory->course, " on ", ended,
-                  " with no secretary-skills module within ", std::to_string(window), " months."),
-           concat("Đồng chí ", who, " hoàn thành lớp ", theory->course, " ngày ", ended,
-                  " nhưng không học kèm kỹ năng nghiệp vụ bí thư.")},
+          {{who, " completed political theory course ", theory->course, " on ", ended,
+                  " with no secretary-skills module within ", std::to_string(window), " months."},
+           {"Đồng chí ", who, " hoàn thành lớp ", theory->course, " ngày ", ended,
+                  " nhưng không học kèm kỹ năng nghiệp vụ bí thư."}},
           {"Enrol the secretary in the secretary-skills module.",
            "Cử đi học lớp kỹ năng nghiệp vụ bí thư."},
           "no skills module", "skills module");

@@ -48,22 +48,24 @@ class SuccessorPoolRule final : public DocumentedRule {
   static void report(const model::Unit& unit, model::Position position, const model::Term& term,
                      std::int64_t count, std::int64_t minimum, std::int64_t maximum,
                      FindingSink& sink) {
-    const Text label = labels(position);
+    const Labels label = labels(position);
     const bool too_few = count < minimum;
     const std::string bounds = std::to_string(minimum) + "-" + std::to_string(maximum);
+    const std::string where = describe(unit);
+    const std::string term_name = term.name();
+    const std::string counted = std::to_string(count);
     Finding finding = unit_finding(
         unit,
-        {describe(unit) + ": the successor pool for " + label.english + " " + term.name() +
-             " has " + std::to_string(count) + " candidate(s); the profile allows " + bounds +
-             " (Regulation 50-QĐ/TW, 377-QĐ/TW).",
-         describe(unit) + ": quy hoạch " + label.vietnamese + " nhiệm kỳ " + term.name() + " có " +
-             std::to_string(count) + " người; quy định từ " + std::to_string(minimum) + " đến " +
-             std::to_string(maximum) + " người (Quy định 50-QĐ/TW, 377-QĐ/TW)."},
+        {{where, ": the successor pool for ", label.english, " ", term_name, " has ", counted,
+          " candidate(s); the profile allows ", bounds, " (Regulation 50-QĐ/TW, 377-QĐ/TW)."},
+         {where, ": quy hoạch ", label.vietnamese, " nhiệm kỳ ", term_name, " có ", counted,
+          " người; quy định từ ", std::to_string(minimum), " đến ", std::to_string(maximum),
+          " người (Quy định 50-QĐ/TW, 377-QĐ/TW)."}},
         too_few ? Text{"Add candidates to the pool at the next first-quarter review.",
                        "Bổ sung nhân sự vào quy hoạch trong đợt rà soát quý I."}
                 : Text{"Narrow the pool to the strongest candidates.",
                        "Rà soát, đưa bớt nhân sự ra khỏi quy hoạch."},
-        std::to_string(count), bounds);
+        counted, bounds);
     finding.year = term.first_year();
     sink.report(std::move(finding));
   }
@@ -146,16 +148,18 @@ class PlanAtTermStartRule final : public DocumentedRule {
       if (in_plan && term_start <= record->end_date && record->end_date <= term_end) return;
     }
     const bool candidate = role != "secretary";
+    const std::string who = describe(cadre);
+    const std::string term = context.current_term().name();
+    const std::string due = iso(deadline);
     sink.report(cadre_finding(
         context, cadre,
-        {describe(cadre) + " (" + role + ") has no planned training in term " +
-             context.current_term().name() + "; a plan was due by " + iso(deadline) + ".",
-         "Đồng chí " + describe(cadre) + (candidate ? " (nguồn quy hoạch)" : " (bí thư)") +
-             " chưa có kế hoạch đào tạo, bồi dưỡng trong nhiệm kỳ " +
-             context.current_term().name() + "; hạn lập kế hoạch là " + iso(deadline) + "."},
+        {{who, " (", role, ") has no planned training in term ", term, "; a plan was due by ", due, "."},
+         {"Đồng chí ", who, candidate ? " (nguồn quy hoạch)" : " (bí thư)",
+          " chưa có kế hoạch đào tạo, bồi dưỡng trong nhiệm kỳ ", term, "; hạn lập kế hoạch là ", due,
+          "."}},
         {"Include the cadre in the term's approved training plan (cadreplan plan).",
          "Đưa cán bộ vào đề án đào tạo, bồi dưỡng của nhiệm kỳ đã được phê duyệt."},
-        "no planned training", "planned training by " + iso(deadline)));
+        "no planned training", "planned training by " + due));
   }
 
   static RuleInfo make_info() {

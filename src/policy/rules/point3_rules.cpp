@@ -35,25 +35,26 @@ class AnnualRefresherRule final : public DocumentedRule {
       actual = "never";
     } else {
       const std::string last = std::to_string(*year.last_done_year);
-      history = {"completed " + std::to_string(year.completed) + " Party-building refresher(s) in " +
-                     when + "; lapsed since " + last,
-                 "hoàn thành " + std::to_string(year.completed) +
-                     " lớp bồi dưỡng nghiệp vụ công tác đảng năm " + when + "; lần gần nhất năm " +
-                     last};
+      const std::string completed = std::to_string(year.completed);
+      history = {{"completed ", completed, " Party-building refresher(s) in ", when, "; lapsed since ", last},
+                 {"hoàn thành ", completed, " lớp bồi dưỡng nghiệp vụ công tác đảng năm ", when,
+                  "; lần gần nhất năm ", last}};
       actual = year.status == RefresherStatus::lapsed ? "lapsed since " + last
                                                       : std::to_string(year.completed);
     }
+    const std::string who = describe(cadre);
+    const std::string least = std::to_string(minimum);
     Finding finding = cadre_finding(
         context, cadre,
-        {describe(cadre) + ", secretary, " + history.english + ": at least " +
-             std::to_string(minimum) + " required in " + when + " (policy point 3).",
-         "Đồng chí " + describe(cadre) + ", bí thư, " + history.vietnamese + ": năm " + when +
-             " phải có ít nhất " + std::to_string(minimum) + " lớp (giải pháp 3)."},
+        {{who, ", secretary, ", history.english(), ": at least ", least, " required in ", when,
+          " (policy point 3)."},
+         {"Đồng chí ", who, ", bí thư, ", history.vietnamese(), ": năm ", when, " phải có ít nhất ", least,
+          " lớp (giải pháp 3)."}},
         {"Enrol the secretary in this year's Party-building refresher at the provincial "
          "Political School.",
          "Cử bí thư tham gia lớp bồi dưỡng nghiệp vụ công tác đảng năm nay tại Trường Chính trị "
          "tỉnh."},
-        actual, "at least " + std::to_string(minimum));
+        actual, "at least " + least);
     finding.year = year.year;
     return finding;
   }

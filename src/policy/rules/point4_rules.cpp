@@ -22,15 +22,15 @@ class FieldRule final : public DocumentedRule {
     if (field.empty()) return;
     for (const auto& holding : standardised_holdings(context, cadre)) {
       if (context.field_fit(holding.position, field) != fails_on_) continue;
-      const Text position = labels(holding.position);
+      const Labels position = labels(holding.position);
       const bool mismatch = fails_on_ == FieldFit::does_not_fit;
-      Text message{
-          describe(cadre) + ", " + position.english + ": professional field '" + field + "'" +
-              mode_note(cadre.professional, model::Language::english) +
-              (mismatch ? " does not fit the position." : " is not in the profile's field list."),
-          "Đồng chí " + describe(cadre) + ", " + position.vietnamese + ": chuyên ngành '" + field +
-              "'" + mode_note(cadre.professional, model::Language::vietnamese) +
-              (mismatch ? " không phù hợp với chức danh." : " chưa có trong danh mục ngành.")};
+      const std::string who = describe(cadre);
+      Text message{{who, ", ", position.english, ": professional field '", field, "'",
+                    mode_note(cadre.professional, model::Language::english),
+                    mismatch ? " does not fit the position." : " is not in the profile's field list."},
+                   {"Đồng chí ", who, ", ", position.vietnamese, ": chuyên ngành '", field, "'",
+                    mode_note(cadre.professional, model::Language::vietnamese),
+                    mismatch ? " không phù hợp với chức danh." : " chưa có trong danh mục ngành."}};
       Text fix = mismatch
                      ? Text{"Plan study in a fitting field (e.g. Party building and state "
                             "government, public administration, law, economics).",
@@ -76,10 +76,10 @@ class UnplannedStudyRule final : public DocumentedRule {
       const std::string started = iso(record->start_date);
       Finding finding = cadre_finding(
           context, cadre,
-          {concat(who, ": course ", record->course, " (", started, ") was ",
-                  reason(self_funded, unplanned, model::Language::english), "."),
-           concat("Đồng chí ", who, ": khóa ", record->course, " (", started, ") ",
-                  reason(self_funded, unplanned, model::Language::vietnamese), ".")},
+          {{who, ": course ", record->course, " (", started, ") was ",
+                  reason(self_funded, unplanned, model::Language::english), "."},
+           {"Đồng chí ", who, ": khóa ", record->course, " (", started, ") ",
+                  reason(self_funded, unplanned, model::Language::vietnamese), "."}},
           {"Bring further study into the approved plan, state-funded.",
            "Việc học tiếp theo phải theo kế hoạch được duyệt, bằng ngân sách."},
           self_funded ? "self" : "unplanned", "planned, state-funded");
@@ -112,12 +112,12 @@ class UnplannedStudyRule final : public DocumentedRule {
     const std::string_view field_separator = qualification.field.empty() ? "" : ", ";
     sink.report(cadre_finding(
         context, cadre,
-        {concat(who, ": professional qualification (", level, field_separator, qualification.field,
+        {{who, ": professional qualification (", level, field_separator, qualification.field,
                 mode_note(qualification, model::Language::english), ") was ",
-                reason(self_funded, unplanned, model::Language::english), "."),
-         concat("Đồng chí ", who, ": bằng chuyên môn (", level, field_separator, qualification.field,
+                reason(self_funded, unplanned, model::Language::english), "."},
+         {"Đồng chí ", who, ": bằng chuyên môn (", level, field_separator, qualification.field,
                 mode_note(qualification, model::Language::vietnamese), ") ",
-                reason(self_funded, unplanned, model::Language::vietnamese), ".")},
+                reason(self_funded, unplanned, model::Language::vietnamese), "."}},
         {"Review whether the qualification fits the position; weigh study results, not "
          "degrees, in appointments.",
          "Rà soát sự phù hợp của bằng cấp với chức danh; đánh giá theo kết quả học tập, không chạy "

@@ -35,18 +35,19 @@ class BudgetFloorRule final : public DocumentedRule {
     for_each_budget_line(unit, context, false, [&](const model::BudgetLine& line) {
       const long long per_secretary = line.allocated / secretaries;
       if (per_secretary >= floor) return;
+      const std::string where = describe(unit);
+      const std::string year = std::to_string(line.year);
+      const std::string each = money(per_secretary);
+      const std::string least = money(floor);
+      const std::string total = money(floor * secretaries);
       Finding finding = unit_finding(
           unit,
-          {describe(unit) + ": training budget " + std::to_string(line.year) + " is " +
-               money(per_secretary) + " per secretary, below the floor of " + money(floor) +
-               " (policy point 5).",
-           describe(unit) + ": kinh phí đào tạo năm " + std::to_string(line.year) + " là " +
-               money(per_secretary) + " cho mỗi bí thư, thấp hơn mức tối thiểu " + money(floor) +
-               " (giải pháp 5)."},
-          {"Allocate at least " + money(floor * secretaries) + " for secretaries' training in " +
-               std::to_string(line.year) + ".",
-           "Bố trí ít nhất " + money(floor * secretaries) + " cho đào tạo bí thư năm " +
-               std::to_string(line.year) + "."},
+          {{where, ": training budget ", year, " is ", each, " per secretary, below the floor of ", least,
+            " (policy point 5)."},
+           {where, ": kinh phí đào tạo năm ", year, " là ", each, " cho mỗi bí thư, thấp hơn mức tối thiểu ",
+            least, " (giải pháp 5)."}},
+          {{"Allocate at least ", total, " for secretaries' training in ", year, "."},
+           {"Bố trí ít nhất ", total, " cho đào tạo bí thư năm ", year, "."}},
           std::to_string(per_secretary), std::to_string(floor));
       finding.year = line.year;
       sink.report(std::move(finding));
@@ -94,17 +95,21 @@ class BudgetDivertedRule final : public DocumentedRule {
         const auto tenths = static_cast<long long>(value * 1000.0 + 1e-9);  // 0.7 is 0.6999...
         return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " %";
       };
+      const std::string where = describe(unit);
+      const std::string year = std::to_string(line.year);
+      const std::string spent = money(*line.spent_on_training);
+      const std::string allocated = money(line.allocated);
+      const std::string spent_percent = percent(spent_share);
+      const std::string required_percent = percent(share);
       Finding finding = unit_finding(
           unit,
-          {describe(unit) + ": spent " + money(*line.spent_on_training) + " of " +
-               money(line.allocated) + " on training in " + std::to_string(line.year) + " (" +
-               percent(spent_share) + "), less than the required " + percent(share) + ".",
-           describe(unit) + ": năm " + std::to_string(line.year) + " chỉ chi " +
-               money(*line.spent_on_training) + " trên " + money(line.allocated) +
-               " cho đào tạo (" + percent(spent_share) + "), dưới mức " + percent(share) + "."},
+          {{where, ": spent ", spent, " of ", allocated, " on training in ", year, " (", spent_percent,
+            "), less than the required ", required_percent, "."},
+           {where, ": năm ", year, " chỉ chi ", spent, " trên ", allocated, " cho đào tạo (", spent_percent,
+            "), dưới mức ", required_percent, "."}},
           {"Spend the training budget on training; audit what it was used for.",
            "Sử dụng kinh phí đào tạo đúng mục đích; kiểm tra việc chi sai mục đích."},
-          percent(spent_share), percent(share));
+          spent_percent, required_percent);
       finding.year = line.year;
       sink.report(std::move(finding));
     });

@@ -44,11 +44,17 @@ std::string concat(const Parts&... parts) {
 std::string describe(const model::Cadre& cadre);
 /// "Xã Đại Tâm (ST-MX-01)".
 std::string describe(const model::Unit& unit);
-/// The English and Vietnamese labels of a code value.
+/// The English and Vietnamese labels of a code value: views of the code tables, so
+/// naming a position or a level in a message copies nothing.
+struct Labels {
+  std::string_view english;
+  std::string_view vietnamese;
+};
+/// The labels of \p value.
 template <class E>
-Text labels(E value) {
-  return {std::string(model::to_label(value, model::Language::english)),
-          std::string(model::to_label(value, model::Language::vietnamese))};
+Labels labels(E value) {
+  return {model::to_label(value, model::Language::english),
+          model::to_label(value, model::Language::vietnamese)};
 }
 /// `YYYY-MM-DD`.
 std::string iso(boost::gregorian::date day);

@@ -43,24 +43,25 @@ class LevelStandardRule final : public DocumentedRule {
                        const StandardisedHolding& holding, Level held, Level required,
                        const EffectiveMinima& minima) const {
     const auto& unit = context.unit_of(cadre);
-    const Text position = labels(holding.position);
-    const Text held_label = labels(held);
-    const Text required_label = labels(required);
+    const Labels position = labels(holding.position);
+    const Labels held_label = labels(held);
+    const Labels required_label = labels(required);
     const std::string source =
         minima.exemption != nullptr && !minima.exemption->source.empty()
             ? holding.standard->source + "; " + minima.exemption->source
             : holding.standard->source;
-    Text message{
-        describe(cadre) + ", " + position.english + " of " + describe(unit) + ": " +
-            dimension_.name.english + " is " + held_label.english + ", below the required " +
-            required_label.english + cite(source) + ".",
-        "Đồng chí " + describe(cadre) + ", " + position.vietnamese + " " + describe(unit) + ": " +
-            dimension_.name.vietnamese + " " + held_label.vietnamese +
-            ", thấp hơn mức tối thiểu " + required_label.vietnamese + cite(source) + "."};
-    Text fix{"Plan " + dimension_.how_to_fix.english + " conferring " + required_label.english +
-                 " or higher, state-funded and in the position's field.",
-             "Đưa vào kế hoạch " + dimension_.how_to_fix.vietnamese + " đạt trình độ " +
-                 required_label.vietnamese + " trở lên, bằng ngân sách, đúng chuyên ngành."};
+    const std::string who = describe(cadre);
+    const std::string where = describe(unit);
+    const std::string cited = cite(source);
+    Text message{{who, ", ", position.english, " of ", where, ": ", dimension_.name.english(), " is ",
+                  held_label.english, ", below the required ", required_label.english, cited, "."},
+                 {"Đồng chí ", who, ", ", position.vietnamese, " ", where, ": ",
+                  dimension_.name.vietnamese(), " ", held_label.vietnamese, ", thấp hơn mức tối thiểu ",
+                  required_label.vietnamese, cited, "."}};
+    Text fix{{"Plan ", dimension_.how_to_fix.english(), " conferring ", required_label.english,
+              " or higher, state-funded and in the position's field."},
+             {"Đưa vào kế hoạch ", dimension_.how_to_fix.vietnamese(), " đạt trình độ ",
+              required_label.vietnamese, " trở lên, bằng ngân sách, đúng chuyên ngành."}};
     return cadre_finding(context, cadre, std::move(message), std::move(fix),
                          std::string(model::to_code(held)), std::string(model::to_code(required)));
   }

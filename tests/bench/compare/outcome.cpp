@@ -149,9 +149,9 @@ Outcome run_cadreplan(const model::Roster& roster, const policy::Profile& profil
   const auto report = policy::evaluate(roster, profile, registry, options);
   Outcome outcome;
   for (const auto& finding : report.findings) {
-    const auto kept = outcome.rules.find(finding.rule_id);
+    const auto kept = outcome.rules.find(finding.rule_id.str());
     if (kept == outcome.rules.end()) continue;  // the full profile's other rules
-    outcome.add_finding(finding.rule_id, finding.cadre_id.str(), finding.year.value_or(0));
+    outcome.add_finding(finding.rule_id.str(), finding.cadre_id.str(), finding.year.value_or(0));
   }
   const report::StatisticsQuery query{as_of, model::Position::secretary, false};
   const auto statistics = report::compute_statistics(roster, query);

@@ -57,8 +57,8 @@ TEST(Readiness, IsDerivedFromStandardsPlanAgeAndTimeInPost) {
   const auto& k2 = of(readiness, "K2");
   EXPECT_EQ(k2.readiness, Readiness::ready_by_term_end);
   EXPECT_EQ(codes(k2.now), std::vector<std::string>{"standard.political_theory"});
-  EXPECT_NE(k2.now[0].text.english.find("elementary"), std::string::npos);
-  EXPECT_FALSE(k2.now[0].text.vietnamese.empty());
+  EXPECT_NE(k2.now[0].text.english().find("elementary"), std::string::npos);
+  EXPECT_FALSE(k2.now[0].text.vietnamese().empty());
   EXPECT_TRUE(k2.at_term_end.empty());
 
   const auto& k3 = of(readiness, "K3");

@@ -22,8 +22,8 @@ TEST(AgeRule, FailsFromTheDayTheStatutoryRetirementAgeIsReached) {
   testing::expect_cadre_finding(findings[0], kRule, "C1", "U1");
   EXPECT_EQ(findings[0].actual, "age 60");
   EXPECT_EQ(findings[0].required, "before 2021-04-15");
-  EXPECT_NE(findings[0].message.english.find("2021-04-15"), std::string::npos);
-  EXPECT_NE(findings[0].message.vietnamese.find("nghỉ hưu"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("2021-04-15"), std::string::npos);
+  EXPECT_NE(findings[0].message.vietnamese().find("nghỉ hưu"), std::string::npos);
 }
 
 TEST(AgeRule, LeapDayBirthsRetireOnTheirOwnDay) {
@@ -93,7 +93,7 @@ TEST(AgeRule, AppointmentAtTheMaximumAgeIsAllowedOneDayLaterIsNot) {
   testing::expect_cadre_finding(findings[0], kRule, "C2", "U1");
   EXPECT_EQ(findings[0].actual, "age 46 at appointment");
   EXPECT_EQ(findings[0].required, "at most 45");
-  EXPECT_NE(findings[0].message.english.find("2010-08-01"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("2010-08-01"), std::string::npos);
 }
 
 TEST(AgeRule, AppointmentAgeOfALeapDayBirth) {
@@ -140,7 +140,7 @@ TEST(AgeRule, PoolCandidatesNeedSixtyMonthsLeftAtTheTermsStart) {
   testing::expect_cadre_finding(findings[0], kRule, "C2", "U2");
   EXPECT_EQ(findings[0].actual, "59 months");
   EXPECT_EQ(findings[0].required, "at least 60");
-  EXPECT_NE(findings[0].message.english.find("2025-2030"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("2025-2030"), std::string::npos);
 }
 
 TEST(AgeRule, OnceTheTermHasStartedMonthsAreCountedFromTheAsOfDate) {

@@ -388,8 +388,8 @@ TEST(RuleRegistry, HoldsEveryBuiltInRuleOfTheCheckContract) {
     const auto* rule = registry.find(id);
     ASSERT_NE(rule, nullptr) << id;
     EXPECT_EQ(rule->info().point, point) << id;
-    EXPECT_FALSE(rule->info().description.english.empty()) << id;
-    EXPECT_FALSE(rule->info().description.vietnamese.empty()) << id;
+    EXPECT_FALSE(rule->info().description.english().empty()) << id;
+    EXPECT_FALSE(rule->info().description.vietnamese().empty()) << id;
   }
   EXPECT_EQ(registry.find("point9.nothing"), nullptr);
 }

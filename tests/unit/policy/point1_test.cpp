@@ -47,7 +47,7 @@ TEST(AccreditedProviderRule, JudgesRecordsThatHaveStartedAndAreNotCancelled) {
   const auto roster = builder.build();
   const auto findings = testing::run_rule(roster, date(2013, 12, 31), kProvider);
   ASSERT_EQ(findings.size(), 1u);  // the course starting on the as-of date; not the later one
-  EXPECT_NE(findings[0].message.english.find("2013-12-31"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("2013-12-31"), std::string::npos);
   EXPECT_EQ(testing::run_rule(roster, date(2014, 1, 1), kProvider).size(), 2u);
 }
 
@@ -87,7 +87,7 @@ TEST(SkillsPairingRule, FailsWithoutASkillsModuleNearTheTheoryCourse) {
   EXPECT_EQ(findings[0].actual, "no skills module");
   EXPECT_EQ(findings[0].required, "skills module");
   EXPECT_EQ(findings[0].severity, Severity::info);
-  EXPECT_NE(findings[0].message.english.find("12 months"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("12 months"), std::string::npos);
 }
 
 TEST(SkillsPairingRule, ASkillsModuleWithinTheWindowPairs) {
@@ -120,7 +120,7 @@ TEST(SkillsPairingRule, TheWindowIsAParameter) {
   profile.rules[kPairing].parameters["window_months"] = std::int64_t{1};
   const auto findings = testing::run_rule(roster, kMid2017, kPairing, profile);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_NE(findings[0].message.english.find("within 1 months"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("within 1 months"), std::string::npos);
 }
 
 TEST(SkillsPairingRule, AMonthEndKeepsItsDayOfTheMonth) {

@@ -45,8 +45,8 @@ TEST(SuccessorPoolRule, AnEmptyPoolFails) {
   EXPECT_EQ(findings[0].actual, "0");
   EXPECT_EQ(findings[0].required, "1-3");
   EXPECT_EQ(findings[0].year, 2015);
-  EXPECT_NE(findings[0].message.english.find("2015-2020"), std::string::npos);
-  EXPECT_NE(findings[0].fix.english.find("Add candidates"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("2015-2020"), std::string::npos);
+  EXPECT_NE(findings[0].fix.english().find("Add candidates"), std::string::npos);
 }
 
 TEST(SuccessorPoolRule, MoreThanThreeFails) {
@@ -54,7 +54,7 @@ TEST(SuccessorPoolRule, MoreThanThreeFails) {
   ASSERT_EQ(findings.size(), 1u);
   testing::expect_unit_finding(findings[0], kPool, "U1");
   EXPECT_EQ(findings[0].actual, "4");
-  EXPECT_NE(findings[0].fix.english.find("Narrow"), std::string::npos);
+  EXPECT_NE(findings[0].fix.english().find("Narrow"), std::string::npos);
 }
 
 TEST(SuccessorPoolRule, AfterTwoYearsOfTheTermTheNextTermsPoolIsJudged) {
@@ -64,7 +64,7 @@ TEST(SuccessorPoolRule, AfterTwoYearsOfTheTermTheNextTermsPoolIsJudged) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].year, 2020);
   EXPECT_EQ(findings[0].actual, "0");
-  EXPECT_NE(findings[0].message.vietnamese.find("2020-2025"), std::string::npos);
+  EXPECT_NE(findings[0].message.vietnamese().find("2020-2025"), std::string::npos);
   EXPECT_TRUE(testing::run_rule(pool_of(2, kTerm2020).build(), date(2017, 7, 1), kPool).empty());
 }
 
@@ -103,8 +103,8 @@ TEST(PlanAtTermStartRule, ASecretaryNeedsAPlanTwelveMonthsIntoTheTerm) {
   testing::expect_cadre_finding(findings[0], kPlan, "C1", "U1");
   EXPECT_EQ(findings[0].actual, "no planned training");
   EXPECT_EQ(findings[0].required, "planned training by 2016-07-01");
-  EXPECT_NE(findings[0].message.english.find("2015-2020"), std::string::npos);
-  EXPECT_NE(findings[0].message.vietnamese.find("(bí thư)"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("2015-2020"), std::string::npos);
+  EXPECT_NE(findings[0].message.vietnamese().find("(bí thư)"), std::string::npos);
 }
 
 TEST(PlanAtTermStartRule, APlannedRecordEndingInTheTermPasses) {
@@ -182,8 +182,8 @@ TEST(PlanAtTermStartRule, PoolCandidatesNeedAPlanFromTheirAddition) {
   const auto findings = testing::run_rule(roster, date(2017, 10, 1), kPlan);
   ASSERT_EQ(findings.size(), 1u);
   testing::expect_cadre_finding(findings[0], kPlan, "P1", "U2");
-  EXPECT_NE(findings[0].message.english.find("pool candidate"), std::string::npos);
-  EXPECT_NE(findings[0].message.vietnamese.find("nguồn quy hoạch"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("pool candidate"), std::string::npos);
+  EXPECT_NE(findings[0].message.vietnamese().find("nguồn quy hoạch"), std::string::npos);
   EXPECT_EQ(findings[0].required, "planned training by 2017-10-01");
 }
 

@@ -111,8 +111,8 @@ TEST(AnnualRefresherRule, FailsEachFullYearWithoutARefresher) {
     testing::expect_cadre_finding(finding, kRule, "C1", "U1");
     EXPECT_EQ(finding.actual, "never");
     EXPECT_EQ(finding.required, "at least 1");
-    EXPECT_NE(finding.message.english.find("never"), std::string::npos);
-    EXPECT_NE(finding.message.vietnamese.find("chưa từng"), std::string::npos);
+    EXPECT_NE(finding.message.english().find("never"), std::string::npos);
+    EXPECT_NE(finding.message.vietnamese().find("chưa từng"), std::string::npos);
   }
 }
 
@@ -130,8 +130,8 @@ TEST(AnnualRefresherRule, ALapseNamesTheLastYearDone) {
   testing::expect_cadre_finding(findings[0], kRule, "C1", "U1");
   EXPECT_EQ(findings[0].year, 2017);
   EXPECT_EQ(findings[0].actual, "lapsed since 2016");
-  EXPECT_NE(findings[0].message.english.find("lapsed since 2016"), std::string::npos);
-  EXPECT_NE(findings[0].message.vietnamese.find("2016"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("lapsed since 2016"), std::string::npos);
+  EXPECT_NE(findings[0].message.vietnamese().find("2016"), std::string::npos);
 }
 
 TEST(AnnualRefresherRule, PassesWhenEveryFullYearHasOne) {

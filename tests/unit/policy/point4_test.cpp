@@ -37,8 +37,8 @@ TEST(FieldMismatchRule, FlagsAFieldListedAsNotFitting) {
   EXPECT_EQ(findings[0].actual, "Quản lý đất đai");
   EXPECT_EQ(findings[0].required, "fitting field");
   EXPECT_EQ(findings[0].severity, Severity::warning);
-  EXPECT_NE(findings[0].message.english.find("studied bridging"), std::string::npos);
-  EXPECT_NE(findings[0].message.vietnamese.find("liên thông"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("studied bridging"), std::string::npos);
+  EXPECT_NE(findings[0].message.vietnamese().find("liên thông"), std::string::npos);
 }
 
 TEST(FieldMismatchRule, FollowsTheProfilesTaxonomy) {
@@ -81,8 +81,8 @@ TEST(UnplannedStudyRule, FlagsASelfFundedQualification) {
   EXPECT_EQ(findings[0].actual, "self");
   EXPECT_EQ(findings[0].required, "planned, state-funded");
   EXPECT_FALSE(findings[0].year.has_value());
-  EXPECT_NE(findings[0].message.english.find("self-funded"), std::string::npos);
-  EXPECT_NE(findings[0].message.vietnamese.find("tự túc"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("self-funded"), std::string::npos);
+  EXPECT_NE(findings[0].message.vietnamese().find("tự túc"), std::string::npos);
 }
 
 TEST(UnplannedStudyRule, FlagsAQualificationOutsideThePlanAndSaysBoth) {
@@ -95,7 +95,7 @@ TEST(UnplannedStudyRule, FlagsAQualificationOutsideThePlanAndSaysBoth) {
   findings = testing::run_rule(builder.build(), kAsOf, kUnplanned);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].actual, "self");
-  EXPECT_NE(findings[0].message.english.find("self-funded and outside the training plan"),
+  EXPECT_NE(findings[0].message.english().find("self-funded and outside the training plan"),
             std::string::npos);
 }
 
@@ -123,7 +123,7 @@ TEST(UnplannedStudyRule, FlagsEachStartedTrainingSelfFundedOrUnplanned) {
   testing::expect_cadre_finding(findings[1], kUnplanned, "C1", "U1");
   EXPECT_EQ(findings[1].year, 2013);
   EXPECT_EQ(findings[1].actual, "unplanned");
-  EXPECT_NE(findings[1].message.english.find("outside the training plan"), std::string::npos);
+  EXPECT_NE(findings[1].message.english().find("outside the training plan"), std::string::npos);
 }
 
 TEST(UnplannedStudyRule, OnlyHoldersOfStandardisedPositions) {

@@ -32,7 +32,7 @@ TEST(BudgetFloorRule, TenMillionPerSecretaryPassesOneDongLessFails) {
   EXPECT_EQ(findings[0].actual, "9999999");
   EXPECT_EQ(findings[0].required, "10000000");
   EXPECT_EQ(findings[0].severity, Severity::warning);
-  EXPECT_NE(findings[0].message.english.find("9.999.999 đ"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("9.999.999 đ"), std::string::npos);
 }
 
 TEST(BudgetFloorRule, TheAllocationIsSharedBySittingSecretaries) {
@@ -41,7 +41,7 @@ TEST(BudgetFloorRule, TheAllocationIsSharedBySittingSecretaries) {
   const auto findings = testing::run_rule(builder.build(), date(2013, 6, 30), kFloor);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].actual, "7500000");
-  EXPECT_NE(findings[0].fix.english.find("20.000.000 đ"), std::string::npos);
+  EXPECT_NE(findings[0].fix.english().find("20.000.000 đ"), std::string::npos);
 }
 
 TEST(BudgetFloorRule, AVacantPostStillNeedsTheFloor) {
@@ -94,7 +94,12 @@ TEST(BudgetDivertedRule, FailsACompletedYearBelowTheShare) {
   EXPECT_EQ(findings[0].actual, "75.0 %");
   EXPECT_EQ(findings[0].required, "80.0 %");
   EXPECT_EQ(findings[0].severity, Severity::error);
-  EXPECT_NE(findings[0].message.english.find("15.000.000 đ"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("15.000.000 đ"), std::string::npos);
+  // Both shares are in both languages' messages, not only in actual and required.
+  EXPECT_NE(findings[0].message.english().find("(75.0 %), less than the required 80.0 %"), std::string::npos)
+      << findings[0].message.english();
+  EXPECT_NE(findings[0].message.vietnamese().find("(75.0 %), dưới mức 80.0 %"), std::string::npos)
+      << findings[0].message.vietnamese();
 }
 
 TEST(BudgetDivertedRule, TheAsOfYearIsJudgedOnlyOnThirtyFirstDecember) {

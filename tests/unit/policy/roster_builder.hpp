@@ -162,12 +162,12 @@ inline std::vector<int> years_of(const std::vector<Finding>& findings) {
 
 /// Both languages of \p finding's message (and its fix) name \p subject_id.
 inline void expect_names(const Finding& finding, const std::string& subject_id) {
-  EXPECT_NE(finding.message.english.find(subject_id), std::string::npos)
-      << finding.message.english;
-  EXPECT_NE(finding.message.vietnamese.find(subject_id), std::string::npos)
-      << finding.message.vietnamese;
-  EXPECT_FALSE(finding.fix.english.empty());
-  EXPECT_FALSE(finding.fix.vietnamese.empty());
+  EXPECT_NE(finding.message.english().find(subject_id), std::string::npos)
+      << finding.message.english();
+  EXPECT_NE(finding.message.vietnamese().find(subject_id), std::string::npos)
+      << finding.message.vietnamese();
+  EXPECT_FALSE(finding.fix.english().empty());
+  EXPECT_FALSE(finding.fix.vietnamese().empty());
 }
 
 /// A cadre finding: rule, cadre, the cadre's unit, and the cadre named in both languages.

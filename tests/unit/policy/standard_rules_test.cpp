@@ -28,7 +28,7 @@ TEST(GeneralEducationRule, PassesUpperSecondaryAndFailsLowerSecondary) {
   EXPECT_EQ(findings[0].required, "upper_secondary");
   EXPECT_FALSE(findings[0].year.has_value());
   EXPECT_EQ(findings[0].severity, Severity::error);
-  EXPECT_NE(findings[0].message.english.find("Decision 04/2004"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("Decision 04/2004"), std::string::npos);
 }
 
 TEST(GeneralEducationRule, DisadvantagedUnitsAcceptLowerSecondary) {
@@ -44,7 +44,7 @@ TEST(GeneralEducationRule, DisadvantagedUnitsAcceptLowerSecondary) {
   EXPECT_EQ(findings[0].actual, "primary");
   EXPECT_EQ(findings[0].required, "lower_secondary");
   // The exemption's source is cited next to the standard's.
-  EXPECT_NE(findings[0].message.english.find("disadvantaged units"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("disadvantaged units"), std::string::npos);
 }
 
 TEST(ProfessionalLevelRule, Decree33RaisesTheMinimumToUniversityOnFirstAugust2023) {
@@ -61,8 +61,8 @@ TEST(ProfessionalLevelRule, Decree33RaisesTheMinimumToUniversityOnFirstAugust202
   testing::expect_cadre_finding(findings[0], "standard.professional_level", "C1", "U1");
   EXPECT_EQ(findings[0].actual, "intermediate");
   EXPECT_EQ(findings[0].required, "university");
-  EXPECT_NE(findings[0].message.english.find("Decree 33/2023"), std::string::npos);
-  EXPECT_NE(findings[0].message.vietnamese.find("đại học"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("Decree 33/2023"), std::string::npos);
+  EXPECT_NE(findings[0].message.vietnamese().find("đại học"), std::string::npos);
 }
 
 TEST(ProfessionalLevelRule, MountainousIncumbentsFromBefore2004NeedOnlyElementary) {
@@ -138,7 +138,7 @@ TEST(PoliticalTheoryRule, EachStandardisedPositionHeldIsJudged) {
   ASSERT_EQ(findings.size(), 1u);  // intermediate meets the secretary's minimum only
   testing::expect_cadre_finding(findings[0], "standard.political_theory", "C1", "U1");
   EXPECT_EQ(findings[0].required, "advanced");
-  EXPECT_NE(findings[0].message.english.find("chairman"), std::string::npos);
+  EXPECT_NE(findings[0].message.english().find("chairman"), std::string::npos);
 }
 
 TEST(StateManagementRule, SilentUnderTheDefaultProfile) {
@@ -185,7 +185,7 @@ TEST(MissingQualificationRule, UnknownIsReportedNotJudged) {
   EXPECT_EQ(finding.actual, "unknown:professional_level;political_theory");
   EXPECT_EQ(finding.required, "recorded");
   EXPECT_EQ(finding.severity, Severity::warning);
-  EXPECT_NE(finding.message.english.find("professional level, political theory"), std::string::npos);
+  EXPECT_NE(finding.message.english().find("professional level, political theory"), std::string::npos);
   EXPECT_EQ(report.compliant, 2u);  // unknown is not a failure
 }
 
