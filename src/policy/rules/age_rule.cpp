@@ -45,7 +45,7 @@ class AgeRule final : public DocumentedRule {
     const date retirement = context.profile().retirement.retirement_date(cadre.birth_date, cadre.gender);
     if (context.as_of() < retirement) return;
     const Labels position = labels(holding.position);
-    const std::string who = describe(cadre);
+    const Described who = describe(cadre);
     const std::string retired = iso(retirement);
     sink.report(cadre_finding(
         context, cadre,
@@ -63,7 +63,7 @@ class AgeRule final : public DocumentedRule {
     const auto& minimum = holding.standard->min_age;
     const int age = cadre.age(context.as_of());
     if (!minimum || age >= *minimum) return;
-    const std::string who = describe(cadre);
+    const Described who = describe(cadre);
     const std::string years = std::to_string(age);
     const std::string least = std::to_string(*minimum);
     const std::string cited = cite(holding.standard->source);
@@ -83,7 +83,7 @@ class AgeRule final : public DocumentedRule {
     if (age <= *standard->max_age_at_appointment) return;
     const Labels position = labels(holding.position);
     const std::string limit = std::to_string(*standard->max_age_at_appointment);
-    const std::string who = describe(cadre);
+    const Described who = describe(cadre);
     const std::string since = iso(*holding.since);
     const std::string years = std::to_string(age);
     const std::string cited = cite(standard->source);
@@ -103,7 +103,7 @@ class AgeRule final : public DocumentedRule {
     const date retirement = context.profile().retirement.retirement_date(cadre.birth_date, cadre.gender);
     const int months_left = months_between(start, retirement);
     const Labels position = labels(entry.position);
-    const std::string who = describe(cadre);
+    const Described who = describe(cadre);
     const std::string term = entry.term.name();
     const std::string from = iso(start);
     if (months_left < minimum_months) {

@@ -32,7 +32,7 @@ class MissingQualificationRule final : public DocumentedRule {
     note(cadre.political_theory.has_value(), "political_theory", "political theory",
          "lý luận chính trị");
     if (missing_codes.empty()) return;
-    const std::string who = describe(cadre);
+    const Described who = describe(cadre);
     sink.report(cadre_finding(
         context, cadre,
         {{who, ": not recorded: ", missing_english, "; the position standards cannot be checked."},

@@ -32,7 +32,7 @@ class AccreditedProviderRule final : public DocumentedRule {
  private:
   static void report_unaccredited(const model::Cadre& cadre, const model::TrainingRecord& record,
                                   const EvaluationContext& context, FindingSink& sink) {
-    const std::string who = describe(cadre);
+    const Described who = describe(cadre);
     const std::string started = iso(record.start_date);
     Finding finding = cadre_finding(
         context, cadre,
@@ -91,7 +91,7 @@ class SkillsPairingRule final : public DocumentedRule {
                skills->start_date <= to;
       });
       if (paired) continue;
-      const std::string who = describe(cadre);
+      const Described who = describe(cadre);
       const std::string ended = iso(theory->end_date);
       Finding finding = cadre_finding(
           context, cadre,

@@ -51,7 +51,7 @@ class SuccessorPoolRule final : public DocumentedRule {
     const Labels label = labels(position);
     const bool too_few = count < minimum;
     const std::string bounds = std::to_string(minimum) + "-" + std::to_string(maximum);
-    const std::string where = describe(unit);
+    const Described where = describe(unit);
     const std::string term_name = term.name();
     const std::string counted = std::to_string(count);
     Finding finding = unit_finding(
@@ -148,7 +148,7 @@ class PlanAtTermStartRule final : public DocumentedRule {
       if (in_plan && term_start <= record->end_date && record->end_date <= term_end) return;
     }
     const bool candidate = role != "secretary";
-    const std::string who = describe(cadre);
+    const Described who = describe(cadre);
     const std::string term = context.current_term().name();
     const std::string due = iso(deadline);
     sink.report(cadre_finding(

@@ -42,7 +42,7 @@ class AnnualRefresherRule final : public DocumentedRule {
       actual = year.status == RefresherStatus::lapsed ? "lapsed since " + last
                                                       : std::to_string(year.completed);
     }
-    const std::string who = describe(cadre);
+    const Described who = describe(cadre);
     const std::string least = std::to_string(minimum);
     Finding finding = cadre_finding(
         context, cadre,

@@ -24,7 +24,7 @@ class FieldRule final : public DocumentedRule {
       if (context.field_fit(holding.position, field) != fails_on_) continue;
       const Labels position = labels(holding.position);
       const bool mismatch = fails_on_ == FieldFit::does_not_fit;
-      const std::string who = describe(cadre);
+      const Described who = describe(cadre);
       Text message{{who, ", ", position.english, ": professional field '", field, "'",
                     mode_note(cadre.professional, model::Language::english),
                     mismatch ? " does not fit the position." : " is not in the profile's field list."},
@@ -72,7 +72,7 @@ class UnplannedStudyRule final : public DocumentedRule {
       const bool self_funded = record->funding == model::Funding::self;
       const bool unplanned = record->planned == false;
       if (!self_funded && !unplanned) continue;
-      const std::string who = describe(cadre);
+      const Described who = describe(cadre);
       const std::string started = iso(record->start_date);
       Finding finding = cadre_finding(
           context, cadre,
@@ -108,7 +108,7 @@ class UnplannedStudyRule final : public DocumentedRule {
     const bool unplanned = qualification.planned == false;
     if (!self_funded && !unplanned) return;
     const std::string level = qualification.level ? std::string(model::to_code(*qualification.level)) : "unknown";
-    const std::string who = describe(cadre);
+    const Described who = describe(cadre);
     const std::string_view field_separator = qualification.field.empty() ? "" : ", ";
     sink.report(cadre_finding(
         context, cadre,

@@ -35,7 +35,7 @@ class BudgetFloorRule final : public DocumentedRule {
     for_each_budget_line(unit, context, false, [&](const model::BudgetLine& line) {
       const long long per_secretary = line.allocated / secretaries;
       if (per_secretary >= floor) return;
-      const std::string where = describe(unit);
+      const Described where = describe(unit);
       const std::string year = std::to_string(line.year);
       const std::string each = money(per_secretary);
       const std::string least = money(floor);
@@ -95,7 +95,7 @@ class BudgetDivertedRule final : public DocumentedRule {
         const auto tenths = static_cast<long long>(value * 1000.0 + 1e-9);  // 0.7 is 0.6999...
         return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " %";
       };
-      const std::string where = describe(unit);
+      const Described where = describe(unit);
       const std::string year = std::to_string(line.year);
       const std::string spent = money(*line.spent_on_training);
       const std::string allocated = money(line.allocated);

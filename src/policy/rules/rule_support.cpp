@@ -7,9 +7,16 @@
 
 namespace cadreplan::policy::rules {
 
-std::string describe(const model::Cadre& cadre) { return concat(cadre.full_name, " (", cadre.id.str(), ")"); }
+Described::Described(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (const auto part : parts) size += part.size();
+  text_.reserve(size);
+  for (const auto part : parts) text_.insert(text_.end(), part.begin(), part.end());
+}
 
-std::string describe(const model::Unit& unit) { return concat(unit.name, " (", unit.id.str(), ")"); }
+Described describe(const model::Cadre& cadre) { return Described({cadre.full_name, " (", cadre.id.str(), ")"}); }
+
+Described describe(const model::Unit& unit) { return Described({unit.name, " (", unit.id.str(), ")"}); }
 
 std::string iso(boost::gregorian::date day) {
   // Boost's to_iso_extended_string goes through an ostringstream and its locale, the

@@ -50,8 +50,8 @@ class LevelStandardRule final : public DocumentedRule {
         minima.exemption != nullptr && !minima.exemption->source.empty()
             ? holding.standard->source + "; " + minima.exemption->source
             : holding.standard->source;
-    const std::string who = describe(cadre);
-    const std::string where = describe(unit);
+    const Described who = describe(cadre);
+    const Described where = describe(unit);
     const std::string cited = cite(source);
     Text message{{who, ", ", position.english, " of ", where, ": ", dimension_.name.english(), " is ",
                   held_label.english, ", below the required ", required_label.english, cited, "."},

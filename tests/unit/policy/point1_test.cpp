@@ -37,6 +37,24 @@ TEST(AccreditedProviderRule, FlagsTrainingFromAProviderNotListed) {
   EXPECT_EQ(findings[0].severity, Severity::warning);
 }
 
+TEST(AccreditedProviderRule, NamesACadreWhoseNameIsLongerThanTheInlineSpace) {
+  // Messages name their subject from a buffer on the stack; a longer name goes to the heap
+  // and must still be whole, in both languages.
+  auto builder = one_secretary();
+  std::string long_name;
+  for (int i = 0; i < 12; ++i) long_name += "Nguyễn Thị Ngọc ";  // about 250 bytes
+  long_name += "Ánh";
+  builder.tables.cadres.back().full_name = long_name;
+  builder.training("C1", TrainingKind::professional, date(2013, 3, 1), date(2013, 9, 5)).provider =
+      "Công ty Tư vấn Giáo dục ABC";
+  const auto findings = testing::run_rule(builder.build(), date(2013, 12, 31), kProvider);
+  ASSERT_EQ(findings.size(), 1u);
+  const std::string named = long_name + " (C1)";
+  EXPECT_EQ(findings[0].message.english().substr(0, named.size()), named);
+  const std::string addressed = "Đồng chí " + named;
+  EXPECT_EQ(findings[0].message.vietnamese().substr(0, addressed.size()), addressed);
+}
+
 TEST(AccreditedProviderRule, JudgesRecordsThatHaveStartedAndAreNotCancelled) {
   auto builder = one_secretary();
   builder.training("C1", TrainingKind::other, date(2013, 12, 31), date(2014, 1, 10)).provider = "ABC";
