@@ -52,7 +52,7 @@ Json counts_json(const policy::SeverityCounts& counts) {
 
 Json unresolved_json(const planning::Unresolved& item) {
   Json object{{"cadre_id", item.cadre_id.str()},
-              {"rule", item.rule},
+              {"rule", item.rule.str()},
               {"reason", planning::to_code(item.reason)},
               {"unit_id", item.unit_id.str()}};
   object["year"] = item.year ? Json(*item.year) : Json(nullptr);
@@ -104,13 +104,17 @@ std::string unit_label(const model::Roster& roster, const std::string& id) {
   return unit == nullptr ? id : unit->name + " (" + id + ")";
 }
 
-std::string join(const std::vector<std::string>& items, const char* separator) {
+std::string join(const std::vector<model::InternedString>& items, const char* separator) {
   std::string joined;
   for (const auto& item : items) {
     if (!joined.empty()) joined += separator;
-    joined += item;
+    joined += item.view();
   }
   return joined;
+}
+
+std::vector<std::string_view> texts_of(const std::vector<model::InternedString>& items) {
+  return {items.begin(), items.end()};
 }
 
 void write_years(std::ostream& out, const planning::Plan& plan, const model::Roster& roster,
@@ -161,7 +165,7 @@ void write_unresolved(std::ostream& out, const planning::Plan& plan, const model
   const bool vi = language == Language::vietnamese;
   out << "\n" << (vi ? "Chưa bố trí được: " : "Not planned: ") << plan.unresolved.size() << "\n";
   if (plan.unresolved.empty()) return;
-  std::map<std::tuple<std::string, planning::UnresolvedReason>,
+  std::map<std::tuple<model::InternedString, planning::UnresolvedReason>,
            std::tuple<std::size_t, model::Dong, int>>
       summary;
   for (const auto& item : plan.unresolved) {
@@ -284,7 +288,7 @@ void write_plan_json(std::ostream& out, const planning::Plan& plan,
                               {"end_date", iso(enrolment.end_date)},
                               {"provider", enrolment.provider},
                               {"cost", enrolment.cost},
-                              {"resolves", enrolment.resolves}});
+                              {"resolves", texts_of(enrolment.resolves)}});
   }
   Json unresolved = Json::array();
   for (const auto& item : plan.unresolved) unresolved.push_back(unresolved_json(item));

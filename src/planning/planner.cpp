@@ -34,6 +34,24 @@ constexpr std::string_view kRefresherRule = "point3.annual_refresher";
 constexpr std::string_view kSkillsRule = "point1.skills_pairing";
 constexpr std::string_view kPlanRule = "point2.plan_at_term_start";
 
+/// The interned id of \p rule. A national plan names a rule in each of about a million
+/// items and enrolments; interning is a lookup in a locked pool, so the handful of rules
+/// the planner resolves are interned once, and an item copies a pointer.
+model::InternedString interned_rule(std::string_view rule) {
+  static const std::vector<model::InternedString> known = [] {
+    std::vector<model::InternedString> ids{kRefresherRule, kSkillsRule, kPlanRule};
+    for (const Dimension dimension : {Dimension::general_education, Dimension::professional_level,
+                                      Dimension::political_theory, Dimension::state_management}) {
+      ids.emplace_back(standard_rule_id(dimension));
+    }
+    return ids;
+  }();
+  for (const auto& id : known) {
+    if (id.view() == rule) return id;
+  }
+  return model::InternedString(rule);
+}
+
 // Chains of courses longer than this are not considered (the longest real chain, none ->
 // elementary -> intermediate -> advanced political theory, has three steps).
 constexpr std::size_t kMaxChainLength = 4;
@@ -537,7 +555,7 @@ class Planner {
       subject.reservations.pop_back();
     }
     Unresolved item;
-    item.rule = std::string(kRefresherRule);
+    item.rule = interned_rule(kRefresherRule);
     item.year = years_[year];
     if (refresher_slots_.empty()) {
       item.reason = UnresolvedReason::no_course;
@@ -670,7 +688,7 @@ class Planner {
   Unresolved explain(const Subject& subject, const std::vector<Chain>& options,
                      std::string_view rule, date earliest, date latest_first_start) const {
     Unresolved item;
-    item.rule = std::string(rule);
+    item.rule = interned_rule(rule);
     if (options.empty()) {
       item.reason = UnresolvedReason::no_course;
       return item;
@@ -843,11 +861,11 @@ class Planner {
       enrolment.end_date = placement.session.end;
       enrolment.provider = course.provider;
       enrolment.cost = course.cost;
-      enrolment.resolves.emplace_back(placement.rule);
+      enrolment.resolves.push_back(interned_rule(placement.rule));
       // The subject's first enrolment is the plan point 2 asks for from the term's start.
       if (!has_plan[placement.subject]) {
         has_plan[placement.subject] = true;
-        if (placement.rule != kPlanRule) enrolment.resolves.emplace_back(kPlanRule);
+        if (placement.rule != kPlanRule) enrolment.resolves.push_back(interned_rule(kPlanRule));
       }
       plan.enrolments.push_back(std::move(enrolment));
     }
@@ -867,12 +885,12 @@ class Planner {
         return std::tie(rank, rule, year, index) < std::tie(other.rank, other.rule, other.year, other.index);
       }
     };
-    std::map<std::string, std::size_t> rule_rank;  // a handful of rules
+    std::map<model::InternedString, std::size_t> rule_rank;  // a handful of rules, in text order
     for (const Pending& pending : pending_) rule_rank.try_emplace(pending.item.rule, 0);
     std::size_t next_rule = 0;
     for (auto& [rule, rank] : rule_rank) rank = next_rule++;
     std::vector<Keyed> order(pending_.size());
-    const std::pair<const std::string, std::size_t>* last_rule = nullptr;
+    const std::pair<const model::InternedString, std::size_t>* last_rule = nullptr;
     for (std::size_t i = 0; i < order.size(); ++i) {
       const Unresolved& item = pending_[i].item;
       if (last_rule == nullptr || last_rule->first != item.rule) last_rule = &*rule_rank.find(item.rule);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cadreplan/model/id.hpp"
+#include "cadreplan/model/interned_string.hpp"
 #include "cadreplan/model/position.hpp"
 #include "cadreplan/model/term.hpp"
 #include "cadreplan/model/training.hpp"
@@ -58,7 +59,9 @@ struct Enrolment {
   model::Dong cost = 0;               ///< Charged in full to `year`.
   /// The rules whose findings it resolves or helps resolve (every step of a chain of
   /// courses, e.g. intermediate then advanced political theory, lists the standard).
-  std::vector<std::string> resolves;
+  /// Interned: a national plan repeats a handful of rule ids over some 350 thousand
+  /// enrolments.
+  std::vector<model::InternedString> resolves;
 
   /// Enrolments compare member by member.
   friend bool operator==(const Enrolment&, const Enrolment&) = default;
@@ -82,7 +85,9 @@ enum class UnresolvedReason {
 struct Unresolved {
   model::CadreId cadre_id;  ///< Who.
   model::UnitId unit_id;    ///< The subject's unit.
-  std::string rule;         ///< The rule left failing, e.g. `standard.political_theory`.
+  /// The rule left failing, e.g. `standard.political_theory` (interned: a national plan
+  /// has close to a million items and a handful of rules).
+  model::InternedString rule;
   UnresolvedReason reason = UnresolvedReason::no_course;  ///< Why.
   std::optional<int> year;  ///< The year, for yearly requirements (the refresher).
   /// Extra money that would let it be planned as the plan stands: over the years a

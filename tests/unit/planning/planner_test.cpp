@@ -80,7 +80,7 @@ TEST(Planner, PicksTheCheapestSufficientCourse) {
   EXPECT_EQ(enrolment.year, 2016);
   EXPECT_EQ(enrolment.cost, 8);
   EXPECT_EQ(enrolment.resolves,
-            (std::vector<std::string>{"standard.political_theory", "point2.plan_at_term_start"}));
+            (std::vector<model::InternedString>{"standard.political_theory", "point2.plan_at_term_start"}));
   EXPECT_TRUE(plan.unresolved.empty());
   EXPECT_EQ(plan.budget_of(2016)->used, 8);
   EXPECT_EQ(plan.total_cost(), 8);
@@ -101,7 +101,7 @@ TEST(Planner, ChainsCoursesWhosePrerequisitesTheEarlierOnesConfer) {
   EXPECT_EQ(plan.enrolments[0].course.str(), "TC");
   EXPECT_EQ(plan.enrolments[1].course.str(), "CC");
   EXPECT_LT(plan.enrolments[0].end_date, plan.enrolments[1].start_date);
-  EXPECT_EQ(plan.enrolments[1].resolves, std::vector<std::string>{"standard.political_theory"});
+  EXPECT_EQ(plan.enrolments[1].resolves, std::vector<model::InternedString>{"standard.political_theory"});
 }
 
 TEST(Planner, NeverEnrolsWithoutThePrerequisite) {
