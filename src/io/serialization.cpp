@@ -1,6 +1,8 @@
 // The columnar layout of a roster (model::Roster class version 1): tables to columns for
-// saving, and columns back to tables for loading with every value checked. Not templates:
-// Boost's archives only move the columns (serialization.hpp), so this code exists once.
+// saving, and columns back to tables for loading with every value checked. Not templates
+// of the archive: Boost's archives only move the columns (serialization.hpp), so this code
+// exists once. Loading is templated on the columns only: vectors from any Boost archive,
+// or views into a binary payload (io/column_views.hpp).
 #include "cadreplan/io/serialization.hpp"
 
 #include <array>
@@ -9,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "io/column_views.hpp"
 #include "model/roster_assembly.hpp"
 
 namespace cadreplan::io::detail {
@@ -211,46 +214,6 @@ class InternedDictionaryWriter {
   std::unordered_map<const void*, std::uint32_t> index_;
 };
 
-// A dictionary column read back: its words checked against the rows, interned once each.
-template <class Text>
-class DictionaryReader {
- public:
-  DictionaryReader(DictionaryColumn&& column, std::uint64_t rows, std::string_view table,
-                   std::string_view name)
-      : column_(std::move(column)), table_(table), name_(name) {
-    if (column_.rows.size() != rows) {  // the loader reads exactly `rows` indices
-      fail_field(std::string(table) + "." + std::string(name), "has " +
-                                                                   std::to_string(column_.rows.size()) +
-                                                                   " rows, not " +
-                                                                   std::to_string(rows));
-    }
-    texts_.reserve(column_.words.size());
-    for (std::string& word : column_.words) {
-      if constexpr (std::is_same_v<Text, std::string>) {
-        texts_.push_back(std::move(word));
-      } else {
-        texts_.emplace_back(word);
-      }
-    }
-  }
-  [[nodiscard]] const Text& at(std::size_t row) const {
-    const std::uint32_t index = column_.rows[row];
-    if (index >= texts_.size()) {
-      fail_field(where(table_, std::string(name_) + ".rows", row),
-                 "word " + std::to_string(index) + " is not in the dictionary (" +
-                     std::to_string(texts_.size()) +
-                     (texts_.size() == 1 ? " word)" : " words)"));
-    }
-    return texts_[index];
-  }
-
- private:
-  DictionaryColumn column_;
-  std::vector<Text> texts_;
-  std::string_view table_;
-  std::string_view name_;
-};
-
 }  // namespace
 
 // --- Saving ------------------------------------------------------------------------------
@@ -406,30 +369,91 @@ BudgetColumns budget_columns(const model::Roster& roster) {
 // --- Loading -----------------------------------------------------------------------------
 // The archive's loader gave every column exactly `count` values (serialization.hpp), so
 // only the values need checking here. Records are built in place, one pass over their
-// memory, and the reference columns become the roster's indices as they are.
+// memory, and the reference columns become the roster's indices as they are. The columns
+// come as vectors (UnitColumns and the others, from any Boost archive) or as views into a
+// binary payload (io/column_views.hpp): the same templates read both.
 
 static_assert(no_row == model::detail::no_parent_row, "a unit without a parent is the same row");
 
-struct RosterColumnsReader::State {
+namespace {
+
+// A text of a column, for a record: moved out of a vector's string, copied from a view.
+std::string take_text(std::string& text) { return std::move(text); }
+std::string take_text(std::string_view text) { return std::string(text); }
+
+// A column of rows, for the roster's indices.
+std::vector<std::uint32_t> take_rows(std::vector<std::uint32_t>& rows) { return std::move(rows); }
+std::vector<std::uint32_t> take_rows(const ColumnView<std::uint32_t>& rows) {
+  return rows.to_vector();
+}
+
+// A dictionary column read back: its words checked against the rows, interned once each.
+template <class Text, class Column>
+class DictionaryReader {
+ public:
+  DictionaryReader(Column& column, std::uint64_t rows, std::string_view table,
+                   std::string_view name)
+      : rows_(column.rows), table_(table), name_(name) {
+    if (rows_.size() != rows) {  // the loader reads exactly `rows` indices
+      fail_field(std::string(table) + "." + std::string(name),
+                 "has " + std::to_string(rows_.size()) + " rows, not " + std::to_string(rows));
+    }
+    texts_.reserve(column.words.size());
+    for (auto& word : column.words) {
+      if constexpr (std::is_same_v<Text, std::string>) {
+        texts_.push_back(take_text(word));
+      } else {
+        texts_.emplace_back(std::string_view(word));
+      }
+    }
+  }
+  [[nodiscard]] const Text& at(std::size_t row) const {
+    const std::uint32_t index = rows_[row];
+    if (index >= texts_.size()) {
+      fail_field(where(table_, std::string(name_) + ".rows", row),
+                 "word " + std::to_string(index) + " is not in the dictionary (" +
+                     std::to_string(texts_.size()) +
+                     (texts_.size() == 1 ? " word)" : " words)"));
+    }
+    return texts_[index];
+  }
+
+ private:
+  const decltype(Column::rows)& rows_;  // the column outlives its reader
+  std::vector<Text> texts_;
+  std::string_view table_;
+  std::string_view name_;
+};
+
+template <class Text, class Column>
+DictionaryReader<Text, Column> dictionary(Column& column, std::uint64_t rows,
+                                          std::string_view table, std::string_view name) {
+  return {column, rows, table, name};
+}
+
+}  // namespace
+
+// The tables read so far and their references' rows.
+struct ColumnsState {
   model::RosterTables tables;
   model::detail::RosterRows rows;
 };
 
-RosterColumnsReader::RosterColumnsReader() : state_(std::make_unique<State>()) {}
-RosterColumnsReader::~RosterColumnsReader() = default;
+namespace {
 
-void RosterColumnsReader::read(UnitColumns&& c) {
+template <class Columns>
+void read_units(ColumnsState& state, Columns& c) {
   const auto n = static_cast<std::size_t>(c.count);
   const CodeSet<model::UnitKind> kinds;
   const CodeSet<model::Area> areas;
-  const DictionaryReader<std::string> province(std::move(c.province), c.count, "units", "province");
-  const DictionaryReader<std::string> minority(std::move(c.minority), c.count, "units", "minority");
-  std::vector<model::Unit>& units = state_->tables.units;
+  const auto province = dictionary<std::string>(c.province, c.count, "units", "province");
+  const auto minority = dictionary<std::string>(c.minority, c.count, "units", "minority");
+  std::vector<model::Unit>& units = state.tables.units;
   units.assign(n, model::Unit{});
   for (std::size_t i = 0; i < n; ++i) {
     model::Unit& unit = units[i];
-    unit.id = model::UnitId(std::move(c.id[i]));
-    unit.name = std::move(c.name[i]);
+    unit.id = model::UnitId(take_text(c.id[i]));
+    unit.name = take_text(c.name[i]);
     unit.kind = kinds.required(c.kind[i], "units", "kind", i);
     unit.province = province.at(i);
     unit.large_minority = load_flag(c.large_minority[i], "units", "large_minority", i);
@@ -441,28 +465,29 @@ void RosterColumnsReader::read(UnitColumns&& c) {
     if (c.parent[i] == no_row) continue;
     units[i].parent_id = units[load_row(c.parent[i], n, "units", "parent", "units", i)].id;
   }
-  state_->rows.parent_of_unit = std::move(c.parent);
+  state.rows.parent_of_unit = take_rows(c.parent);
 }
 
-void RosterColumnsReader::read(CadreColumns&& c) {
+template <class Columns>
+void read_cadres(ColumnsState& state, Columns& c) {
   const auto n = static_cast<std::size_t>(c.count);
-  const std::vector<model::Unit>& units = state_->tables.units;
+  const std::vector<model::Unit>& units = state.tables.units;
   const CadreCodes codes;
   const auto& [positions, genders, educations, levels, modes, fundings, theories, managements] =
       codes;
-  const DictionaryReader<model::InternedString> ethnicity(std::move(c.ethnicity), c.count, "cadres",
-                                                          "ethnicity");
-  const DictionaryReader<model::InternedString> field(std::move(c.professional_field), c.count,
-                                                      "cadres", "professional_field");
+  const auto ethnicity =
+      dictionary<model::InternedString>(c.ethnicity, c.count, "cadres", "ethnicity");
+  const auto field = dictionary<model::InternedString>(c.professional_field, c.count, "cadres",
+                                                       "professional_field");
   // The positions must add up to their table: checked before any is read.
   std::uint64_t total = 0;
-  for (std::uint32_t count : c.position_count) total += count;
+  for (std::size_t i = 0; i < c.position_count.size(); ++i) total += c.position_count[i];
   if (total != c.position_total) {
     fail_field("cadres.position_count", "the cadres hold " + std::to_string(total) +
                                             " positions, the positions table has " +
                                             std::to_string(c.position_total));
   }
-  std::vector<model::Cadre>& cadres = state_->tables.cadres;
+  std::vector<model::Cadre>& cadres = state.tables.cadres;
   cadres.clear();
   cadres.reserve(n);
   // The roster's index of cadres by position, built here where the positions are read.
@@ -470,8 +495,8 @@ void RosterColumnsReader::read(CadreColumns&& c) {
   std::size_t next_position = 0;
   for (std::size_t i = 0; i < n; ++i) {
     model::Cadre& cadre = cadres.emplace_back();
-    cadre.id = model::CadreId(std::move(c.id[i]));
-    cadre.full_name = std::move(c.full_name[i]);
+    cadre.id = model::CadreId(take_text(c.id[i]));
+    cadre.full_name = take_text(c.full_name[i]);
     cadre.birth_date = load_day(c.birth_date[i], "cadres", "birth_date", i);
     cadre.unit_id = units[load_row(c.unit[i], units.size(), "cadres", "unit", "units", i)].id;
     cadre.positions.resize(c.position_count[i]);
@@ -499,23 +524,22 @@ void RosterColumnsReader::read(CadreColumns&& c) {
     cadre.state_management =
         managements.optional(c.state_management[i], "cadres", "state_management", i);
   }
-  state_->rows.unit_of_cadre = std::move(c.unit);
-  state_->rows.cadres_by_position = std::move(holders_of);
+  state.rows.unit_of_cadre = take_rows(c.unit);
+  state.rows.cadres_by_position = std::move(holders_of);
 }
 
-void RosterColumnsReader::read(TrainingColumns&& c) {
+template <class Columns>
+void read_trainings(ColumnsState& state, Columns& c) {
   const auto n = static_cast<std::size_t>(c.count);
-  const std::vector<model::Cadre>& cadres = state_->tables.cadres;
+  const std::vector<model::Cadre>& cadres = state.tables.cadres;
   const CodeSet<model::TrainingKind> kinds;
   const CodeSet<model::TrainingStatus> statuses;
   const CodeSet<model::Funding> fundings;
-  const DictionaryReader<model::InternedString> course(std::move(c.course), c.count, "trainings",
-                                                       "course");
-  const DictionaryReader<model::InternedString> provider(std::move(c.provider), c.count,
-                                                         "trainings", "provider");
-  const DictionaryReader<model::InternedString> result(std::move(c.result), c.count, "trainings",
-                                                       "result");
-  std::vector<model::TrainingRecord>& trainings = state_->tables.trainings;
+  const auto course = dictionary<model::InternedString>(c.course, c.count, "trainings", "course");
+  const auto provider =
+      dictionary<model::InternedString>(c.provider, c.count, "trainings", "provider");
+  const auto result = dictionary<model::InternedString>(c.result, c.count, "trainings", "result");
+  std::vector<model::TrainingRecord>& trainings = state.tables.trainings;
   trainings.clear();
   trainings.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -541,15 +565,16 @@ void RosterColumnsReader::read(TrainingColumns&& c) {
     record.planned = load_flag(c.planned[i], "trainings", "planned", i);
     record.cost = load_amount(c.has_cost[i], c.cost[i], "trainings", "has_cost", "cost", i);
   }
-  state_->rows.cadre_of_training = std::move(c.cadre);
+  state.rows.cadre_of_training = take_rows(c.cadre);
 }
 
-void RosterColumnsReader::read(PoolColumns&& c) {
+template <class Columns>
+void read_pools(ColumnsState& state, Columns& c) {
   const auto n = static_cast<std::size_t>(c.count);
-  const std::vector<model::Unit>& units = state_->tables.units;
-  const std::vector<model::Cadre>& cadres = state_->tables.cadres;
+  const std::vector<model::Unit>& units = state.tables.units;
+  const std::vector<model::Cadre>& cadres = state.tables.cadres;
   const CodeSet<model::Position> positions;
-  std::vector<model::PoolEntry>& pools = state_->tables.pools;
+  std::vector<model::PoolEntry>& pools = state.tables.pools;
   pools.clear();
   pools.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -566,14 +591,15 @@ void RosterColumnsReader::read(PoolColumns&& c) {
     }
     entry.added_on = load_optional_day(c.added_on[i], "pools", "added_on", i);
   }
-  state_->rows.unit_of_pool = std::move(c.unit);
-  state_->rows.cadre_of_pool = std::move(c.cadre);
+  state.rows.unit_of_pool = take_rows(c.unit);
+  state.rows.cadre_of_pool = take_rows(c.cadre);
 }
 
-void RosterColumnsReader::read(BudgetColumns&& c) {
+template <class Columns>
+void read_budgets(ColumnsState& state, Columns& c) {
   const auto n = static_cast<std::size_t>(c.count);
-  const std::vector<model::Unit>& units = state_->tables.units;
-  std::vector<model::BudgetLine>& budgets = state_->tables.budgets;
+  const std::vector<model::Unit>& units = state.tables.units;
+  std::vector<model::BudgetLine>& budgets = state.tables.budgets;
   budgets.clear();
   budgets.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -584,11 +610,35 @@ void RosterColumnsReader::read(BudgetColumns&& c) {
     line.spent_on_training =
         load_amount(c.has_spent[i], c.spent[i], "budgets", "has_spent", "spent", i);
   }
-  state_->rows.unit_of_budget = std::move(c.unit);
+  state.rows.unit_of_budget = take_rows(c.unit);
 }
 
-model::Roster RosterColumnsReader::finish() {
-  return model::detail::RosterAssembly::build(std::move(state_->tables), std::move(state_->rows));
+model::Roster finish_columns(ColumnsState& state) {
+  return model::detail::RosterAssembly::build(std::move(state.tables), std::move(state.rows));
 }
+
+}  // namespace
+
+struct RosterColumnsReader::State : ColumnsState {};
+
+RosterColumnsReader::RosterColumnsReader() : state_(std::make_unique<State>()) {}
+RosterColumnsReader::~RosterColumnsReader() = default;
+void RosterColumnsReader::read(UnitColumns&& c) { read_units(*state_, c); }
+void RosterColumnsReader::read(CadreColumns&& c) { read_cadres(*state_, c); }
+void RosterColumnsReader::read(TrainingColumns&& c) { read_trainings(*state_, c); }
+void RosterColumnsReader::read(PoolColumns&& c) { read_pools(*state_, c); }
+void RosterColumnsReader::read(BudgetColumns&& c) { read_budgets(*state_, c); }
+model::Roster RosterColumnsReader::finish() { return finish_columns(*state_); }
+
+struct RosterColumnViewsReader::State : ColumnsState {};
+
+RosterColumnViewsReader::RosterColumnViewsReader() : state_(std::make_unique<State>()) {}
+RosterColumnViewsReader::~RosterColumnViewsReader() = default;
+void RosterColumnViewsReader::read(const UnitColumnViews& c) { read_units(*state_, c); }
+void RosterColumnViewsReader::read(const CadreColumnViews& c) { read_cadres(*state_, c); }
+void RosterColumnViewsReader::read(const TrainingColumnViews& c) { read_trainings(*state_, c); }
+void RosterColumnViewsReader::read(const PoolColumnViews& c) { read_pools(*state_, c); }
+void RosterColumnViewsReader::read(const BudgetColumnViews& c) { read_budgets(*state_, c); }
+model::Roster RosterColumnViewsReader::finish() { return finish_columns(*state_); }
 
 }  // namespace cadreplan::io::detail

@@ -207,6 +207,38 @@ TEST(Archive, RefusesEveryTruncatedFile) {
   }
 }
 
+// A file is decoded from the bytes mapped from it, not from a copy: damage in the file
+// is still found by its CRC-32 before anything is decoded, and a cut file is still said
+// to be truncated, each naming the file.
+TEST(Archive, RefusesACorruptedOrTruncatedFileNamingWhatIsWrong) {
+  ScratchFolder folder;
+  const std::string bytes = write_archive(small_contents(), ArchiveFormat::binary);
+  const fs::path path = folder / "damaged.cpa";
+  const auto load_error = [&path] {
+    try {
+      (void)load_archive(path);
+    } catch (const ParseError& error) {
+      EXPECT_EQ(error.diagnostics().front().file, path.string());
+      return error.diagnostics().front().message;
+    }
+    return std::string();
+  };
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 0x10);
+  write_bytes(path, flipped);
+  const std::string corrupted = load_error();
+  EXPECT_NE(corrupted.find("corrupted archive: the payload's CRC-32 is 0x"), std::string::npos)
+      << corrupted;
+  write_bytes(path, std::string_view(bytes).substr(0, bytes.size() - 1));
+  const std::string truncated = load_error();
+  EXPECT_NE(truncated.find("truncated archive: the envelope announces"), std::string::npos)
+      << truncated;
+  // The same file whole loads, the same contents as from memory.
+  write_bytes(path, bytes);
+  EXPECT_EQ(load_error(), "");
+  EXPECT_EQ(load_archive(path), read_archive(bytes, "memory"));
+}
+
 // How the sweeps below change a byte: its lowest bit, its highest, or all of them, in turn.
 constexpr std::array<unsigned char, 3> kMasks{0x01, 0x80, 0xFF};
 

@@ -8,6 +8,7 @@
 #include <boost/archive/text_oarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <locale>
 #include <span>
@@ -369,6 +370,26 @@ TEST_P(Columns, RefusesEveryTruncationOfTheColumns) {
     EXPECT_NE(read_error(craft_archive(payload.substr(0, length), encoding, 2)), "")
         << "a payload cut to " << length << " bytes loaded";
   }
+}
+
+TEST(Columns, BinaryColumnsReadAsViewsLoadWhatBoostsLoadersLoad) {
+  // The binary loader reads the columns as views into the payload, past Boost; the text
+  // and XML loaders go through Boost and serialization.hpp's column vectors. All three
+  // must give the same roster, indices included.
+  const ArchiveContents original = every_field();
+  const ArchiveContents binary =
+      read_archive(write_archive(original, ArchiveFormat::binary), "binary");
+  for (ArchiveFormat format : {ArchiveFormat::text, ArchiveFormat::xml}) {
+    SCOPED_TRACE(archive_format_name(format));
+    const ArchiveContents through_boost = read_archive(write_archive(original, format), "boost");
+    EXPECT_EQ(binary, through_boost);
+    for (std::size_t cadre = 0; cadre < binary.roster.cadres().size(); ++cadre) {
+      const auto a = binary.roster.trainings_of_cadre(cadre);
+      const auto b = through_boost.roster.trainings_of_cadre(cadre);
+      EXPECT_TRUE(std::equal(a.begin(), a.end(), b.begin(), b.end())) << cadre;
+    }
+  }
+  EXPECT_EQ(binary, original);
 }
 
 TEST(Columns, ForgedBinaryColumnsAreBlocks) {
