@@ -205,11 +205,7 @@ void save_archive(const ArchiveContents& contents, const std::filesystem::path& 
 
 /// Loads the archive file \p path (any of the three formats: the envelope says which).
 /// The file's size is checked against \p limits before it is read, and only regular files
-/// are read (a FIFO or a device would hang or never end). The file is mapped read-only and
-/// decoded from the mapping (read into memory where it cannot be mapped), so a file that
-/// another program truncates in place *while* it loads ends the process with SIGBUS, as
-/// any mapped file does; replace archives by renaming a new file over them, as
-/// save_archive() does.
+/// are read (a FIFO or a device would hang or never end).
 /// \throws ParseError naming \p path and what is wrong (see read_archive()); also when the
 ///   file does not exist or cannot be read.
 [[nodiscard]] ArchiveContents load_archive(const std::filesystem::path& path,
