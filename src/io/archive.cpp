@@ -22,7 +22,6 @@
 #include <boost/archive/impl/xml_iarchive_impl.ipp>
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1106,30 +1105,6 @@ void read_exactly(int fd, char* out, std::size_t count, const std::string& file)
   }
 }
 
-// A file mapped read-only, unmapped on every path out.
-class MappedFile {
- public:
-  // The first \p bytes of the file open as \p fd, or nothing when it cannot be mapped
-  // (the caller reads it instead).
-  static std::unique_ptr<MappedFile> map(int fd, std::size_t bytes) {
-    if (bytes == 0) return nullptr;
-    void* address = ::mmap(nullptr, bytes, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    if (address == MAP_FAILED) return nullptr;
-    return std::unique_ptr<MappedFile>(new MappedFile(address, bytes));
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  ~MappedFile() { ::munmap(address_, bytes_); }
-  [[nodiscard]] std::string_view bytes() const noexcept {
-    return {static_cast<const char*>(address_), bytes_};
-  }
-
- private:
-  MappedFile(void* address, std::size_t bytes) noexcept : address_(address), bytes_(bytes) {}
-  void* address_;
-  std::size_t bytes_;
-};
-
 struct LoadedArchive {
   ArchiveEnvelope envelope;
   ArchiveContents contents;
@@ -1161,24 +1136,6 @@ LoadedArchive load_archive_file(const fs::path& path, const ArchiveLimits& limit
   // Not zero-filled first: every byte is read into it, and filling 300 MB of a national
   // roster only to overwrite it cost a pass over memory.
   const auto payload_bytes = static_cast<std::size_t>(loaded.envelope.payload_bytes);
-  // Mapped, the payload is the page cache's own pages: reading it into a buffer of its own
-  // cost 300 MB of fresh memory (zeroed, faulted in, copied into) for a national roster,
-  // about a tenth of the load. A file changed since the envelope was read is refused as
-  // the read below refuses it; one truncated by another program while it is decoded would
-  // end the process with SIGBUS (CadrePlan itself replaces archives by renaming).
-  if (const auto mapped = MappedFile::map(descriptor.get(), static_cast<std::size_t>(file_bytes))) {
-    struct stat mapped_status {};
-    if (::fstat(descriptor.get(), &mapped_status) != 0) {
-      fail(file, "cannot read the archive: " + last_error().message());
-    }
-    const auto now_bytes = static_cast<std::uint64_t>(mapped_status.st_size);
-    if (now_bytes < file_bytes) fail(file, "truncated archive: the file shrank while it was read");
-    if (now_bytes > file_bytes) fail(file, "corrupted archive: the file grew while it was read");
-    const std::string_view payload = mapped->bytes().substr(archive_envelope_bytes);
-    check_payload_crc(loaded.envelope, payload, file);
-    loaded.contents = decode_checked(loaded.envelope, payload, file, limits);
-    return loaded;
-  }
   const auto buffer = std::make_unique_for_overwrite<char[]>(std::max<std::size_t>(payload_bytes, 1));
   const std::size_t in_head = std::min(payload_bytes, head.size() - archive_envelope_bytes);
   std::copy_n(head.begin() + static_cast<std::ptrdiff_t>(archive_envelope_bytes), in_head,

@@ -207,9 +207,8 @@ TEST(Archive, RefusesEveryTruncatedFile) {
   }
 }
 
-// A file is decoded from the bytes mapped from it, not from a copy: damage in the file
-// is still found by its CRC-32 before anything is decoded, and a cut file is still said
-// to be truncated, each naming the file.
+// Loading a file (not bytes in memory): damage in the file is found by its CRC-32 before
+// anything is decoded, and a cut file is said to be truncated, each naming the file.
 TEST(Archive, RefusesACorruptedOrTruncatedFileNamingWhatIsWrong) {
   ScratchFolder folder;
   const std::string bytes = write_archive(small_contents(), ArchiveFormat::binary);
