@@ -14,6 +14,10 @@ namespace cadreplan::io {
 /// Writes \p report as FORMATS.md's `check --format json` object: `as_of`, `profile`,
 /// `profile_sha256`, `summary` and `findings` (messages and fixes in \p language).
 /// Compatible extensions: `summary.by_point`, and per finding `year`, `actual`, `required`.
+/// The findings are written one by one as they are read (a national report has hundreds
+/// of thousands), in the layout of nlohmann::json's `dump(2)`: keys sorted, two-space
+/// indents. \throws nlohmann::json::type_error on text that is not valid UTF-8, with the
+/// output written so far left in \p out.
 void write_compliance_json(std::ostream& out, const policy::ComplianceReport& report,
                            model::Language language = model::Language::english);
 
