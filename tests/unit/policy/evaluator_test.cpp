@@ -174,13 +174,8 @@ TEST(Evaluate, IsAPureFunctionOfItsInputsWhateverTheTableOrder) {
 }
 
 TEST(Evaluate, AGapInTheStandardsIsAnErrorNotAPass) {
-  Profile profile = testing::blank_profile();
-  profile.standards = {testing::secretary_standard(date(2004, 1, 1), date(2010, 12, 31)),
-                       testing::secretary_standard(date(2012, 1, 1), std::nullopt)};
-  RosterBuilder builder;
-  builder.unit("U1");
-  builder.secretary("C1", "U1", date(1970, 1, 1), date(2010, 7, 1));
-  const auto roster = builder.build();
+  const Profile profile = testing::profile_with_a_gap_in_2011();
+  const auto roster = testing::one_secretary_since_2010();
   EXPECT_THROW((void)testing::check(roster, date(2011, 6, 1), {}, profile), std::invalid_argument);
   EXPECT_NO_THROW((void)testing::check(roster, date(2010, 12, 31), {}, profile));
   EXPECT_NO_THROW((void)testing::check(roster, date(2012, 1, 1), {}, profile));

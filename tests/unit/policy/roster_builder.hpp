@@ -208,4 +208,21 @@ inline PositionStandard secretary_standard(date from, std::optional<date> until)
   return standard;
 }
 
+/// A blank profile whose secretary standard is in force 2004–2010 and from 2012: 2011 is a
+/// gap, which must be an error, never a pass.
+inline Profile profile_with_a_gap_in_2011() {
+  Profile profile = blank_profile();
+  profile.standards = {secretary_standard(date(2004, 1, 1), date(2010, 12, 31)),
+                       secretary_standard(date(2012, 1, 1), std::nullopt)};
+  return profile;
+}
+
+/// Unit U1 and its secretary C1, born 1970, in post since 1 July 2010.
+inline model::Roster one_secretary_since_2010() {
+  RosterBuilder builder;
+  builder.unit("U1");
+  builder.secretary("C1", "U1", date(1970, 1, 1), date(2010, 7, 1));
+  return builder.build();
+}
+
 }  // namespace cadreplan::policy::testing
