@@ -24,7 +24,8 @@ Examples, from the source folder:
 
 policy::Profile profile_option(const std::string& path, const policy::RuleRegistry& registry) {
   if (path.empty()) return io::default_profile(registry);
-  if (!std::filesystem::is_regular_file(path)) {
+  std::error_code ignored;  // a name the system refuses is not a file either
+  if (!std::filesystem::is_regular_file(path, ignored)) {
     throw UsageError("--profile: '" + path + "' is not a file");
   }
   return io::load_profile(path, registry);

@@ -277,9 +277,11 @@ class Loader {
 
 CatalogueLoadResult load_catalogue_csv(const std::filesystem::path& file,
                                        const CatalogueLoadOptions& options) {
-  if (!std::filesystem::exists(file)) {
-    throw ParseError(Diagnostic{
-        file.string(), 0, {}, DiagnosticSeverity::error, "the catalogue file does not exist"});
+  std::error_code error;  // reported, not thrown: a name the system refuses is a diagnostic
+  if (!std::filesystem::exists(file, error)) {
+    throw ParseError(Diagnostic{file.string(), 0, {}, DiagnosticSeverity::error,
+                                error ? "cannot read the catalogue file: " + error.message()
+                                      : std::string("the catalogue file does not exist")});
   }
   const CsvTable table = read_csv_table(file, options.limits);
   return Loader(table, options).run();

@@ -205,7 +205,10 @@ toml::table parse_toml(std::string_view text, const std::string& source_name) {
 std::string read_file(const std::filesystem::path& file) {
   std::error_code error;
   const auto status = std::filesystem::status(file, error);
-  if (!std::filesystem::exists(status)) fail_reading(file, "cannot read the profile file: it does not exist");
+  if (status.type() == std::filesystem::file_type::not_found) {
+    fail_reading(file, "cannot read the profile file: it does not exist");
+  }
+  if (error) fail_reading(file, "cannot read the profile file: " + error.message());
   if (!std::filesystem::is_regular_file(status)) {
     fail_reading(file, "cannot read the profile file: not a regular file");
   }
@@ -238,8 +241,15 @@ toml::table resolve_extends(std::string_view text, const std::string& source_nam
     parent = resolve_extends(default_profile_text(), "default.toml", {}, depth + 1);
   } else {
     const auto path = base_directory / parent_name;
-    if (!std::filesystem::exists(path)) fail(where, "extended profile '" + path.string() + "' does not exist");
-    if (!std::filesystem::is_regular_file(path)) {
+    // The overload that reports errors instead of throwing them: a name the system refuses
+    // (too long, say) must be a diagnostic on the profile, not a filesystem_error.
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (status.type() == std::filesystem::file_type::not_found) {
+      fail(where, "extended profile '" + path.string() + "' does not exist");
+    }
+    if (error) fail(where, "cannot read extended profile '" + path.string() + "': " + error.message());
+    if (!std::filesystem::is_regular_file(status)) {
       fail(where, "extended profile '" + path.string() + "' is not a regular file");
     }
     parent = resolve_extends(read_file(path), path.string(), path.parent_path(), depth + 1);

@@ -138,5 +138,16 @@ TEST(CatalogueCsv, ReportsAMissingFile) {
   }
 }
 
+TEST(CatalogueCsv, ReportsANameTheSystemRefusesAsADiagnostic) {
+  const std::string too_long(5000, 'c');
+  try {
+    (void)load_catalogue_csv(too_long + ".csv");
+    FAIL() << "a name longer than the system allows was accepted";
+  } catch (const ParseError& error) {
+    EXPECT_NE(error.diagnostics().front().message.find("cannot read the catalogue file: "), std::string::npos)
+        << error.diagnostics().front().message;
+  }
+}
+
 }  // namespace
 }  // namespace cadreplan::io

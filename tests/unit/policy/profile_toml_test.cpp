@@ -311,6 +311,15 @@ TEST(Extends, AMissingFileIsAnError) {
                     "expected a string");
 }
 
+TEST(Extends, ANameTheSystemRefusesIsADiagnosticNotACrash) {
+  // Found by fuzzing: a name longer than the system allows made std::filesystem throw
+  // filesystem_error (ENAMETOOLONG) out of the parser.
+  TempDir dir;
+  const std::string too_long(5000, 'b');
+  expect_diagnostic(error_of("[profile]\nname = \"t\"\nextends = \"" + too_long + "\"\n", dir.path()), "p.toml",
+                    3, "profile.extends", "cannot read extended profile");
+}
+
 TEST(Extends, ARelativeFileIsFoundBesideTheProfileThatNamesIt) {
   TempDir dir;
   dir.write("parents/grand.toml", R"([profile]
