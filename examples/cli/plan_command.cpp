@@ -112,16 +112,23 @@ std::optional<model::Dong> budget_option(const std::string& text) {
   }
 }
 
+// A regular file, or not: a name the system refuses (too long, say) is not one either,
+// rather than a filesystem_error.
+bool is_file(const fs::path& path) {
+  std::error_code ignored;
+  return fs::is_regular_file(path, ignored);
+}
+
 fs::path catalogue_path(const PlanOptions& options) {
   if (!options.catalog.empty()) {
-    if (!fs::is_regular_file(options.catalog)) {
+    if (!is_file(options.catalog)) {
       throw UsageError("catalogue " + in_quotes(options.catalog) +
                        " does not exist (expected a courses.csv file)");
     }
     return options.catalog;
   }
   const fs::path in_roster = fs::path(options.roster) / "courses.csv";
-  if (!fs::is_regular_file(in_roster)) {
+  if (!is_file(in_roster)) {
     throw UsageError("no training catalogue: " + in_quotes(in_roster.string()) +
                      " does not exist; give one with --catalog FILE (e.g. "
                      "examples/data/soc-trang-courses.csv)");
@@ -189,7 +196,7 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
   const std::optional<model::Dong> budget = budget_option(options.budget);
   const OutputFormat format = parse_output_format(options.format);
   const model::Language language = parse_language(options.language);
-  if (!options.profile.empty() && !fs::is_regular_file(options.profile)) {
+  if (!options.profile.empty() && !is_file(options.profile)) {
     throw UsageError("profile " + in_quotes(options.profile) + " does not exist");
   }
 

@@ -592,7 +592,12 @@ class Loader {
     static_assert(N <= RowReader::kMaxColumns);
     const fs::path path = folder_ / name;
     const std::string display = path.string();
-    if (!fs::exists(path)) {
+    std::error_code status;  // reported, not thrown: a name the system refuses is a diagnostic
+    if (!fs::exists(path, status)) {
+      if (status) {
+        log_.add(Diagnostic{display, 0, {}, DiagnosticSeverity::error, "cannot read the file: " + status.message()});
+        return false;
+      }
       if (!required) return true;
       log_.add(Diagnostic{display, 0, {}, DiagnosticSeverity::error, "required file is missing"});
       return false;

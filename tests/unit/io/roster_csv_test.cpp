@@ -461,6 +461,15 @@ TEST(LoadRosterCsv, NamesAMissingRequiredFileByItsPath) {
             (folder / "cadres.csv").string() + ": error: required file is missing");
 }
 
+TEST(LoadRosterCsv, AFolderNameTheSystemRefusesIsADiagnosticNotAThrow) {
+  // A name longer than the system allows made std::filesystem throw filesystem_error.
+  const fs::path folder = scratch_folder() / std::string(5000, 'r');
+  const auto errors = errors_of([&] { (void)load_roster_csv(folder); });
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0].file, (folder / "units.csv").string());
+  EXPECT_NE(errors[0].message.find("cannot read the file: "), std::string::npos) << errors[0].message;
+}
+
 TEST(LoadRosterCsv, NamesTheFileAsGivenJoinedWithItsName) {
   const fs::path folder = scratch_folder();
   write_minimal_roster(folder);
