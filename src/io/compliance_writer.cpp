@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cadreplan/io/csv_table.hpp"
+#include "io/json_text.hpp"
 
 namespace cadreplan::io {
 namespace {
@@ -17,45 +18,22 @@ nlohmann::json counts_json(const policy::SeverityCounts& counts) {
   return {{"error", counts.error}, {"warning", counts.warning}, {"info", counts.info}};
 }
 
-// \p text as a JSON string, escaped by nlohmann::json as its dump() escapes it (and, like
-// it, refusing invalid UTF-8).
-std::string json_string(std::string_view text) { return nlohmann::json(text).dump(); }
-
-// An id as a JSON string, or null for none.
-std::string json_id(const std::string& id) { return id.empty() ? "null" : json_string(id); }
-
-// \p text, a value dumped with an indent of 2, indented \p levels deeper: nested where
-// dump() would have nested it. A JSON text has no raw line break inside its strings, so
-// every line break starts a line of its structure.
-std::string nested(const std::string& text, std::size_t levels) {
-  const std::string indent(2 * levels, ' ');
-  std::string out;
-  out.reserve(text.size() + text.size() / 16);
-  for (const char c : text) {
-    out += c;
-    if (c == '\n') out += indent;
-  }
-  return out;
-}
-
-// One finding as a member of the document's `findings` array, exactly as nlohmann's
-// dump(2) of the whole document wrote it: keys sorted, three levels deep. Written field by
-// field: building a json object per finding, then the document, cost about 80 heap blocks a
-// finding and half a gigabyte at a million cadres, longer than the check itself.
-void write_finding_json(std::ostream& out, const policy::Finding& finding, Language language) {
-  constexpr std::string_view key = "      \"";
-  out << "    {\n";
-  out << key << "actual\": " << json_string(finding.actual) << ",\n";
-  out << key << "cadre_id\": " << json_id(finding.cadre_id.str()) << ",\n";
-  out << key << "fix\": " << json_string(finding.fix.in(language)) << ",\n";
-  out << key << "message\": " << json_string(finding.message.in(language)) << ",\n";
-  out << key << "point\": " << finding.point << ",\n";
-  out << key << "required\": " << json_string(finding.required) << ",\n";
-  out << key << "rule\": " << json_string(finding.rule_id) << ",\n";
-  out << key << "severity\": " << json_string(policy::to_code(finding.severity)) << ",\n";
-  out << key << "unit_id\": " << json_id(finding.unit_id.str()) << ",\n";
-  out << key << "year\": " << (finding.year ? std::to_string(*finding.year) : "null") << "\n";
-  out << "    }";
+// One finding as an element of the document's `findings` array, its keys in the order
+// nlohmann::json (a sorted map) wrote them when the report was one json value: that cost
+// about 80 heap blocks a finding and half a gigabyte at a million cadres, longer than the
+// check itself.
+void write_finding(const policy::Finding& finding, Language language, std::ostream& out) {
+  detail::ArrayElementObject object(out);
+  object.text("actual", finding.actual)
+      .text_or_null("cadre_id", finding.cadre_id.str())
+      .text("fix", finding.fix.in(language))
+      .text("message", finding.message.in(language))
+      .number("point", finding.point)
+      .text("required", finding.required)
+      .text("rule", finding.rule_id.view())
+      .text("severity", policy::to_code(finding.severity))
+      .text_or_null("unit_id", finding.unit_id.str())
+      .raw("year", finding.year ? std::to_string(*finding.year) : "null");
 }
 
 std::string percent(std::size_t part, std::size_t whole) {
@@ -134,21 +112,15 @@ void write_compliance_json(std::ostream& out, const policy::ComplianceReport& re
                                {"findings", counts_json(report.totals)},
                                {"by_point", by_point}};
   // The document's keys in the order nlohmann::json (a sorted map) wrote them.
-  out << "{\n  \"as_of\": " << json_string(boost::gregorian::to_iso_extended_string(report.as_of));
-  out << ",\n  \"findings\": ";
-  if (report.findings.empty()) {
-    out << "[]";
-  } else {
-    out << "[\n";
-    for (std::size_t i = 0; i < report.findings.size(); ++i) {
-      if (i > 0) out << ",\n";
-      write_finding_json(out, report.findings[i], language);
-    }
-    out << "\n  ]";
-  }
-  out << ",\n  \"profile\": " << json_string(report.profile_name);
-  out << ",\n  \"profile_sha256\": " << json_string(report.profile_sha256);
-  out << ",\n  \"summary\": " << nested(summary.dump(2), 1) << "\n}\n";
+  detail::TopLevelObject document(out);
+  document.member("as_of", nlohmann::json(boost::gregorian::to_iso_extended_string(report.as_of)));
+  document.object_array_member("findings", report.findings.size(), [&](std::size_t i, std::ostream& to) {
+    write_finding(report.findings[i], language, to);
+  });
+  document.member("profile", nlohmann::json(report.profile_name));
+  document.member("profile_sha256", nlohmann::json(report.profile_sha256));
+  document.member("summary", summary);
+  document.finish();
 }
 
 void write_compliance_csv(std::ostream& out, const policy::ComplianceReport& report, Language language) {

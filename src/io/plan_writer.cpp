@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "cadreplan/io/csv_table.hpp"
+#include "io/json_text.hpp"
 
 namespace cadreplan::io {
 namespace {
@@ -50,16 +51,30 @@ Json counts_json(const policy::SeverityCounts& counts) {
   return Json{{"error", counts.error}, {"warning", counts.warning}, {"info", counts.info}};
 }
 
-Json unresolved_json(const planning::Unresolved& item) {
-  Json object{{"cadre_id", item.cadre_id.str()},
-              {"rule", item.rule.str()},
-              {"reason", planning::to_code(item.reason)},
-              {"unit_id", item.unit_id.str()}};
-  object["year"] = item.year ? Json(*item.year) : Json(nullptr);
-  object["money"] = item.money;
-  object["seats"] = item.seats;
-  object["course"] = item.course.empty() ? Json(nullptr) : Json(item.course.str());
-  return object;
+// One unresolved item as an element of the document's `unresolved` array.
+void write_unresolved(const planning::Unresolved& item, std::ostream& out) {
+  detail::ArrayElementObject object(out);
+  object.text("cadre_id", item.cadre_id.str())
+      .text("rule", item.rule.view())
+      .text("reason", planning::to_code(item.reason))
+      .text("unit_id", item.unit_id.str())
+      .raw("year", item.year ? std::to_string(*item.year) : "null")
+      .number("money", item.money)
+      .number("seats", item.seats)
+      .text_or_null("course", item.course.str());
+}
+
+// One enrolment as an element of the document's `enrolments` array.
+void write_enrolment(const planning::Enrolment& enrolment, std::ostream& out) {
+  detail::ArrayElementObject object(out);
+  object.text("cadre_id", enrolment.cadre_id.str())
+      .text("course", enrolment.course.str())
+      .number("year", enrolment.year)
+      .text("start_date", iso(enrolment.start_date))
+      .text("end_date", iso(enrolment.end_date))
+      .text("provider", enrolment.provider)
+      .number("cost", enrolment.cost)
+      .texts("resolves", enrolment.resolves);
 }
 
 const char* point_name(int point, Language language) {
@@ -111,10 +126,6 @@ std::string join(const std::vector<model::InternedString>& items, const char* se
     joined += item.view();
   }
   return joined;
-}
-
-std::vector<std::string_view> texts_of(const std::vector<model::InternedString>& items) {
-  return {items.begin(), items.end()};
 }
 
 void write_years(std::ostream& out, const planning::Plan& plan, const model::Roster& roster,
@@ -279,20 +290,6 @@ void write_plan_json(std::ostream& out, const planning::Plan& plan,
     allocated_by_year[std::to_string(year.year)] = year.allocated;
     allocated_total += year.allocated;
   }
-  Json enrolments = Json::array();
-  for (const auto& enrolment : plan.enrolments) {
-    enrolments.push_back(Json{{"cadre_id", enrolment.cadre_id.str()},
-                              {"course", enrolment.course.str()},
-                              {"year", enrolment.year},
-                              {"start_date", iso(enrolment.start_date)},
-                              {"end_date", iso(enrolment.end_date)},
-                              {"provider", enrolment.provider},
-                              {"cost", enrolment.cost},
-                              {"resolves", texts_of(enrolment.resolves)}});
-  }
-  Json unresolved = Json::array();
-  for (const auto& item : plan.unresolved) unresolved.push_back(unresolved_json(item));
-
   Json by_point = Json::object();
   for (const auto& [point, change] : projection.by_point()) {
     by_point[std::to_string(point)] = Json{{"now", counts_json(change.now)},
@@ -305,37 +302,43 @@ void write_plan_json(std::ostream& out, const planning::Plan& plan,
                          {"unplanned", counts_json(change.unplanned)},
                          {"projected", counts_json(change.projected)}};
   }
-  Json document{{"term", plan.term.name()},
-                {"budget",
-                 {{"total", plan.total_cost()},
-                  {"by_year", used_by_year},
-                  {"allocated", {{"total", allocated_total}, {"by_year", allocated_by_year}}}}},
-                {"enrolments", enrolments},
-                {"unresolved", unresolved},
-                {"projection",
-                 {{"as_of", iso(projection.projected.as_of)},
-                  {"cadres", projection.projected.cadres},
-                  {"compliant", projection.projected.compliant},
-                  {"now",
-                   {{"as_of", iso(projection.now.as_of)},
-                    {"cadres", projection.now.cadres},
-                    {"compliant", projection.now.compliant}}},
-                  {"unplanned",
-                   {{"as_of", iso(projection.unplanned.as_of)},
-                    {"cadres", projection.unplanned.cadres},
-                    {"compliant", projection.unplanned.compliant}}},
-                  {"by_point", by_point},
-                  {"by_unit", by_unit}}}};
+  // Member by member in FORMATS.md's order, the enrolments and unresolved items (hundreds
+  // of thousands in a national plan) one at a time: the whole document as one json value
+  // cost gigabytes and most of the time of `plan --format json`. The text is dump(2)'s.
+  detail::TopLevelObject document(out);
+  document.member("term", Json(plan.term.name()));
+  document.member("budget", Json{{"total", plan.total_cost()},
+                                 {"by_year", used_by_year},
+                                 {"allocated", {{"total", allocated_total}, {"by_year", allocated_by_year}}}});
+  document.object_array_member("enrolments", plan.enrolments.size(), [&plan](std::size_t i, std::ostream& to) {
+    write_enrolment(plan.enrolments[i], to);
+  });
+  document.object_array_member("unresolved", plan.unresolved.size(), [&plan](std::size_t i, std::ostream& to) {
+    write_unresolved(plan.unresolved[i], to);
+  });
+  document.member("projection", Json{{"as_of", iso(projection.projected.as_of)},
+                                     {"cadres", projection.projected.cadres},
+                                     {"compliant", projection.projected.compliant},
+                                     {"now",
+                                      {{"as_of", iso(projection.now.as_of)},
+                                       {"cadres", projection.now.cadres},
+                                       {"compliant", projection.now.compliant}}},
+                                     {"unplanned",
+                                      {{"as_of", iso(projection.unplanned.as_of)},
+                                       {"cadres", projection.unplanned.cadres},
+                                       {"compliant", projection.unplanned.compliant}}},
+                                     {"by_point", by_point},
+                                     {"by_unit", by_unit}});
   if (readiness != nullptr) {
     const auto totals = readiness->totals();
-    document["readiness"] = Json{{"as_of", iso(readiness->as_of)},
-                                 {"term_end", iso(readiness->term_end)},
-                                 {"candidates", totals.candidates},
-                                 {"ready_now", totals.ready_now},
-                                 {"ready_by_term_end", totals.ready_by_term_end},
-                                 {"not_ready", totals.not_ready}};
+    document.member("readiness", Json{{"as_of", iso(readiness->as_of)},
+                                      {"term_end", iso(readiness->term_end)},
+                                      {"candidates", totals.candidates},
+                                      {"ready_now", totals.ready_now},
+                                      {"ready_by_term_end", totals.ready_by_term_end},
+                                      {"not_ready", totals.not_ready}});
   }
-  out << document.dump(2) << '\n';
+  document.finish();
 }
 
 void write_plan_csv(std::ostream& out, const planning::Plan& plan) {

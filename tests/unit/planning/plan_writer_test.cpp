@@ -1,6 +1,7 @@
 #include "cadreplan/io/plan_writer.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <sstream>
 
@@ -56,6 +57,32 @@ Written written() {
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
+}
+
+// The JSON is written member by member and element by element; its text must be exactly
+// what nlohmann::ordered_json writes for the whole document with dump(2).
+TEST(PlanWriter, JsonIsNlohmannsOwnLayoutWithAndWithoutReadinessOrItems) {
+  const Written w = written();
+  ASSERT_FALSE(w.plan.enrolments.empty());
+  ASSERT_FALSE(w.plan.unresolved.empty());
+  const auto canonical = [](const std::string& text) {
+    return nlohmann::ordered_json::parse(text).dump(2) + "\n";
+  };
+  std::ostringstream full;
+  write_plan_json(full, w.plan, w.projection, &w.readiness);
+  EXPECT_EQ(canonical(full.str()), full.str());
+  EXPECT_TRUE(nlohmann::ordered_json::parse(full.str()).contains("readiness"));
+  std::ostringstream without_readiness;
+  write_plan_json(without_readiness, w.plan, w.projection, nullptr);
+  EXPECT_EQ(canonical(without_readiness.str()), without_readiness.str());
+  EXPECT_FALSE(nlohmann::ordered_json::parse(without_readiness.str()).contains("readiness"));
+  planning::Plan empty = w.plan;
+  empty.enrolments.clear();
+  empty.unresolved.clear();
+  std::ostringstream no_items;
+  write_plan_json(no_items, empty, w.projection, &w.readiness);
+  EXPECT_EQ(canonical(no_items.str()), no_items.str());
+  EXPECT_NE(no_items.str().find("\"enrolments\": [],\n  \"unresolved\": [],"), std::string::npos);
 }
 
 TEST(PlanWriter, WritesFormatsJson) {
