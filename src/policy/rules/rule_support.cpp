@@ -10,8 +10,9 @@ namespace cadreplan::policy::rules {
 Described::Described(std::initializer_list<std::string_view> parts) {
   std::size_t size = 0;
   for (const auto part : parts) size += part.size();
-  text_.reserve(size);
-  for (const auto part : parts) text_.insert(text_.end(), part.begin(), part.end());
+  text_.resize(size);  // sized once, then filled: insert() checked the room for each part
+  char* out = text_.data();
+  for (const auto part : parts) out = std::copy(part.begin(), part.end(), out);
 }
 
 Described describe(const model::Cadre& cadre) { return Described({cadre.full_name, " (", cadre.id.str(), ")"}); }
@@ -83,14 +84,13 @@ const PositionStandard* standard_on(const Profile& profile, model::Position posi
   return nullptr;
 }
 
-namespace {
+constinit thread_local HoldingsMemoScope::Memo* HoldingsMemoScope::innermost_ = nullptr;
 
-// This thread's innermost HoldingsMemoScope's memo, or null.
-thread_local HoldingsMemoScope::Memo* current_memo = nullptr;
+namespace {
 
 // The memo holding (or to hold) the holdings of \p cadre under \p context, or null.
 HoldingsMemoScope::Memo* memo_for(const EvaluationContext& context, const model::Cadre& cadre) noexcept {
-  HoldingsMemoScope::Memo* memo = current_memo;
+  HoldingsMemoScope::Memo* memo = HoldingsMemoScope::innermost();
   return memo != nullptr && memo->context == &context && memo->cadre == &cadre ? memo : nullptr;
 }
 
@@ -109,20 +109,19 @@ void compute_holdings(const EvaluationContext& context, const model::Cadre& cadr
 }  // namespace
 
 HoldingsMemoScope::HoldingsMemoScope(const EvaluationContext& context, const model::Cadre& cadre) noexcept
-    : memo_{&context, &cadre, std::nullopt}, previous_(current_memo) {
-  current_memo = &memo_;
+    : memo_{&context, &cadre, std::nullopt}, previous_(innermost_) {
+  innermost_ = &memo_;
 }
 
-HoldingsMemoScope::~HoldingsMemoScope() { current_memo = previous_; }
+HoldingsMemoScope::~HoldingsMemoScope() { innermost_ = previous_; }
 
-StandardisedHoldings standardised_holdings(const EvaluationContext& context,
-                                           const model::Cadre& cadre) {
-  StandardisedHoldings holdings;
+HoldingsAnswer::HoldingsAnswer(const EvaluationContext& context, const model::Cadre& cadre) {
+  compute_holdings(context, cadre, own_);
+}
+
+HoldingsAnswer computed_holdings(const EvaluationContext& context, const model::Cadre& cadre) {
   HoldingsMemoScope::Memo* memo = memo_for(context, cadre);
-  if (memo == nullptr) {
-    compute_holdings(context, cadre, holdings);
-    return holdings;
-  }
+  if (memo == nullptr) return {context, cadre};
   if (!memo->holdings) {
     memo->holdings.emplace();
     try {
@@ -132,8 +131,7 @@ StandardisedHoldings standardised_holdings(const EvaluationContext& context,
       throw;
     }
   }
-  for (const StandardisedHolding& holding : *memo->holdings) holdings.push_back(holding);
-  return holdings;
+  return HoldingsAnswer(*memo->holdings);
 }
 
 bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre) {

@@ -83,20 +83,6 @@ struct StandardisedHolding {
 /// standard rule asks for them for every cadre).
 using StandardisedHoldings = boost::container::small_vector<StandardisedHolding, 2>;
 
-/// The positions \p cadre holds on the as-of date (commune-level units only) that have a
-/// standard in force. \throws std::invalid_argument when the profile has standards for a
-/// held position but none in force on the date (a gap is an error, not a pass).
-StandardisedHoldings standardised_holdings(const EvaluationContext& context,
-                                           const model::Cadre& cadre);
-
-/// The standard of \p position in force on \p day; null if the profile has none for the
-/// position at all. \throws std::invalid_argument on a gap, as above.
-const PositionStandard* standard_on(const Profile& profile, model::Position position,
-                                    boost::gregorian::date day);
-
-/// True when \p cadre holds a position with standards (the subjects of check's summary).
-bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre);
-
 /// While alive, on this thread, standardised_holdings() and is_standardised_subject()
 /// compute the holdings of one cadre under one context once, and answer later calls about
 /// the same cadre and context from that answer. The evaluator opens one per cadre: seven
@@ -111,17 +97,74 @@ class HoldingsMemoScope {
   HoldingsMemoScope(const HoldingsMemoScope&) = delete;
   HoldingsMemoScope& operator=(const HoldingsMemoScope&) = delete;
 
-  /// The memo of this thread's innermost scope, or null (used by standardised_holdings()).
+  /// What a scope keeps.
   struct Memo {
     const EvaluationContext* context;
     const model::Cadre* cadre;
     std::optional<StandardisedHoldings> holdings;
   };
+  /// The memo of this thread's innermost scope, or null (used by standardised_holdings()).
+  [[nodiscard]] static Memo* innermost() noexcept { return innermost_; }
 
  private:
+  static constinit thread_local Memo* innermost_;
   Memo memo_;
   Memo* previous_;
 };
+
+/// What standardised_holdings() answers: a view of the answer a HoldingsMemoScope keeps
+/// (seven rules ask for every cadre, and copying the answer out to each was a tenth of
+/// `check`), or, with no scope open, an answer of its own. An answer viewing a scope's
+/// memo is valid while the scope is open.
+class HoldingsAnswer {
+ public:
+  /// The holdings.
+  [[nodiscard]] const StandardisedHoldings& holdings() const noexcept {
+    return memo_ != nullptr ? *memo_ : own_;
+  }
+  [[nodiscard]] auto begin() const noexcept { return holdings().begin(); }
+  [[nodiscard]] auto end() const noexcept { return holdings().end(); }
+  [[nodiscard]] bool empty() const noexcept { return holdings().empty(); }
+  [[nodiscard]] std::size_t size() const noexcept { return holdings().size(); }
+
+ private:
+  friend HoldingsAnswer standardised_holdings(const EvaluationContext&, const model::Cadre&);
+  friend HoldingsAnswer computed_holdings(const EvaluationContext&, const model::Cadre&);
+  // A view of a memo's answer.
+  explicit HoldingsAnswer(const StandardisedHoldings& memo) noexcept : memo_(&memo) {}
+  // Computed here, in place (moving a small_vector drew a false -Wstringop-overread from
+  // GCC 12 at -O3).
+  HoldingsAnswer(const EvaluationContext& context, const model::Cadre& cadre);
+
+  const StandardisedHoldings* memo_ = nullptr;
+  StandardisedHoldings own_;
+};
+
+/// standardised_holdings() when the innermost HoldingsMemoScope holds no answer for the
+/// cadre yet: computes it (into the scope's memo when the scope is the cadre's).
+HoldingsAnswer computed_holdings(const EvaluationContext& context, const model::Cadre& cadre);
+
+/// The positions \p cadre holds on the as-of date (commune-level units only) that have a
+/// standard in force. \throws std::invalid_argument when the profile has standards for a
+/// held position but none in force on the date (a gap is an error, not a pass).
+///
+/// Inline: seven rules ask for every cadre, and the answer is nearly always the memo's, so
+/// a call is a few compares, not a function call.
+inline HoldingsAnswer standardised_holdings(const EvaluationContext& context, const model::Cadre& cadre) {
+  const HoldingsMemoScope::Memo* memo = HoldingsMemoScope::innermost();
+  if (memo != nullptr && memo->context == &context && memo->cadre == &cadre && memo->holdings) {
+    return HoldingsAnswer(*memo->holdings);
+  }
+  return computed_holdings(context, cadre);
+}
+
+/// The standard of \p position in force on \p day; null if the profile has none for the
+/// position at all. \throws std::invalid_argument on a gap, as above.
+const PositionStandard* standard_on(const Profile& profile, model::Position position,
+                                    boost::gregorian::date day);
+
+/// True when \p cadre holds a position with standards (the subjects of check's summary).
+bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre);
 
 /// The " (Source)" suffix for messages, empty when \p source is.
 std::string cite(const std::string& source);

@@ -14,7 +14,7 @@ using boost::gregorian::date;
 using testing::RosterBuilder;
 
 // The positions and standards of \p holdings, comparable with ==.
-std::vector<std::pair<model::Position, const PositionStandard*>> summary_of(const StandardisedHoldings& holdings) {
+std::vector<std::pair<model::Position, const PositionStandard*>> summary_of(const HoldingsAnswer& holdings) {
   std::vector<std::pair<model::Position, const PositionStandard*>> summary;
   for (const auto& holding : holdings) summary.emplace_back(holding.position, holding.standard);
   return summary;
@@ -48,6 +48,22 @@ TEST(HoldingsMemoScope, AnswersAsWithoutAMemoForTheCadreItHoldsAndForOthers) {
   EXPECT_EQ(summary_of(standardised_holdings(context, cadres[1])), plain[1]);
   EXPECT_EQ(summary_of(standardised_holdings(context, cadres[2])), plain[2]);
   EXPECT_FALSE(is_standardised_subject(context, cadres[2]));
+}
+
+TEST(HoldingsMemoScope, AnswersInsideTheScopeViewTheMemoInsteadOfCopyingIt) {
+  const auto roster = two_secretaries_and_a_clerk();
+  const EvaluationContext context(roster, testing::default_profile(), date(2013, 12, 31));
+  const auto& secretary = roster.cadres()[0];
+  const HoldingsMemoScope scope(context, secretary);
+  const auto first = standardised_holdings(context, secretary);
+  const auto second = standardised_holdings(context, secretary);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(&first.holdings(), &second.holdings());  // one answer, seen twice
+  // About another cadre, each answer is its own.
+  const auto other = standardised_holdings(context, roster.cadres()[1]);
+  const auto again = standardised_holdings(context, roster.cadres()[1]);
+  EXPECT_NE(&other.holdings(), &again.holdings());
+  EXPECT_EQ(summary_of(other), summary_of(again));
 }
 
 TEST(HoldingsMemoScope, IsKeptPerContext) {
