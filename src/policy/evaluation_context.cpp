@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "policy/accredited_list.hpp"
 #include "policy/rules/rule_support.hpp"
 
 namespace cadreplan::policy {
@@ -51,11 +52,14 @@ struct EvaluationContext::Memo {
     std::unique_ptr<std::atomic<std::uint8_t>[]> slots_;
   };
 
-  explicit Memo(std::uint32_t ordinals)
+  Memo(std::uint32_t ordinals, const Profile& profile)
       : ordinal_count(ordinals),
+        accredited(profile.accredited_providers),
         provider_verdicts(ordinals),
         field_fits(std::size_t{ordinals} * model::all_codes<model::Position>().size()) {}
   std::uint32_t ordinal_count;
+  // The profile's accredited list, folded once.
+  detail::AccreditedList accredited;
   // By provider ordinal: 1 when accredited, 0 when not.
   Verdicts provider_verdicts;
   // By field ordinal times the number of positions plus the position: the FieldFit.
@@ -79,7 +83,7 @@ EvaluationContext::EvaluationContext(const model::Roster& roster, const Profile&
       current_term_(profile.terms.term_containing(as_of)),
       // Every string interned so far gets a verdict slot; a provider interned later (by
       // another roster being loaded meanwhile) is matched without the table.
-      memo_(std::make_shared<Memo>(model::InternedString::ordinal_bound())) {
+      memo_(std::make_shared<Memo>(model::InternedString::ordinal_bound(), profile)) {
   memo_->commune_level.reserve(roster.units().size());
   for (const auto& unit : roster.units()) memo_->commune_level.push_back(model::is_commune_level(unit.kind) ? 1 : 0);
   // Every rule asks this for every cadre: answer it once per position. A gap is kept as
@@ -148,9 +152,9 @@ FieldFit EvaluationContext::field_fit(model::Position position, model::InternedS
 
 bool EvaluationContext::is_accredited(model::InternedString provider) const {
   const std::uint32_t ordinal = provider.ordinal();
-  if (ordinal >= memo_->ordinal_count) return profile_->is_accredited(provider);
+  if (ordinal >= memo_->ordinal_count) return memo_->accredited.contains(provider);
   if (const auto known = memo_->provider_verdicts.get(ordinal)) return *known != 0;
-  const bool verdict = profile_->is_accredited(provider);
+  const bool verdict = memo_->accredited.contains(provider);
   memo_->provider_verdicts.set(ordinal, verdict ? 1 : 0);
   return verdict;
 }

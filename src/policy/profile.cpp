@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "cadreplan/text/fold.hpp"
+#include "policy/accredited_list.hpp"
 
 namespace cadreplan::policy {
 
@@ -32,16 +32,7 @@ const RuleSettings& Profile::settings_of(const std::string& rule_id) const noexc
 }
 
 bool Profile::is_accredited(std::string_view provider) const {
-  if (!text::is_valid_utf8(provider)) return false;
-  const std::string folded = text::fold(provider);
-  return std::any_of(accredited_providers.begin(), accredited_providers.end(),
-                     [&](const std::string& accredited) {
-                       // "Trường Chính trị tỉnh*" accredits every provincial school.
-                       if (!accredited.empty() && accredited.back() == '*') {
-                         return folded.starts_with(text::fold(accredited.substr(0, accredited.size() - 1)));
-                       }
-                       return text::fold(accredited) == folded;
-                     });
+  return detail::AccreditedList(accredited_providers).contains(provider);
 }
 
 }  // namespace cadreplan::policy

@@ -1,5 +1,7 @@
 #include "cadreplan/policy/text.hpp"
 
+#include <algorithm>
+
 namespace cadreplan::policy {
 namespace {
 
@@ -17,9 +19,12 @@ Text::Text(std::initializer_list<std::string_view> english_parts,
       vietnamese_(nullptr),
       english_size_(total_size(english_parts)),
       vietnamese_size_(total_size(vietnamese_parts)) {
-  owned_.reserve(english_size_ + vietnamese_size_);
-  for (const auto part : english_parts) owned_.append(part);
-  for (const auto part : vietnamese_parts) owned_.append(part);
+  // Sized once and filled part by part: append() checked the capacity of every part of
+  // every finding's message.
+  owned_.resize(english_size_ + vietnamese_size_);
+  char* out = owned_.data();
+  for (const auto part : english_parts) out = std::copy(part.begin(), part.end(), out);
+  for (const auto part : vietnamese_parts) out = std::copy(part.begin(), part.end(), out);
 }
 
 }  // namespace cadreplan::policy
