@@ -68,10 +68,26 @@ struct EvaluationContext::Memo {
   // By unit index: 1 for a commune-level unit.
   std::vector<std::uint8_t> commune_level;
 
-  // Built on first use (call_once: rules ask from several threads).
+  // Built on first use (call_once: rules ask from several threads). libstdc++'s
+  // call_once goes through pthread_once and two thread-locals at every call, a tenth of
+  // the cost of a rule that asks for every cadre; the flag below answers "built" first.
+  std::atomic<bool> pools_ready{false};
   std::once_flag pools_indexed;
   model::IndexGroups pools_by_cadre;
   std::once_flag secretaries_counted;
+
+  // Parameters of prepared rules: each rule's run of resolved values.
+  struct PreparedParameter {
+    std::string_view name;
+    const ParameterValue* value;
+  };
+  struct PreparedRule {
+    const Rule* rule;
+    std::size_t begin;  // into prepared_parameters
+    std::size_t end;
+  };
+  std::vector<PreparedRule> prepared_rules;
+  std::vector<PreparedParameter> prepared_parameters;
   std::vector<std::uint32_t> secretaries_by_unit;
 };
 
@@ -162,11 +178,14 @@ bool EvaluationContext::is_accredited(model::InternedString provider) const {
 std::span<const std::uint32_t> EvaluationContext::pools_of(const model::Cadre& cadre) const {
   const auto index = roster_->index_of(cadre);
   if (index < 0) return {};
-  std::call_once(memo_->pools_indexed, [this] {
-    std::vector<std::uint32_t> cadre_of_pool(roster_->pools().size());
-    for (std::size_t i = 0; i < cadre_of_pool.size(); ++i) cadre_of_pool[i] = roster_->cadre_index_of_pool(i);
-    memo_->pools_by_cadre = model::IndexGroups(cadre_of_pool, roster_->cadres().size());
-  });
+  if (!memo_->pools_ready.load(std::memory_order_acquire)) {
+    std::call_once(memo_->pools_indexed, [this] {
+      std::vector<std::uint32_t> cadre_of_pool(roster_->pools().size());
+      for (std::size_t i = 0; i < cadre_of_pool.size(); ++i) cadre_of_pool[i] = roster_->cadre_index_of_pool(i);
+      memo_->pools_by_cadre = model::IndexGroups(cadre_of_pool, roster_->cadres().size());
+      memo_->pools_ready.store(true, std::memory_order_release);
+    });
+  }
   return memo_->pools_by_cadre[static_cast<std::size_t>(index)];
 }
 
@@ -186,8 +205,32 @@ std::size_t EvaluationContext::secretaries_in(const model::Unit& unit) const {
   return memo_->secretaries_by_unit[static_cast<std::size_t>(index)];
 }
 
-const ParameterValue& EvaluationContext::parameter(const Rule& rule,
-                                                   std::string_view name) const {
+void EvaluationContext::prepare(std::span<const Rule* const> rules) {
+  for (const Rule* rule : rules) {
+    const auto& settings = profile_->settings_of(rule->info().id);
+    const std::size_t begin = memo_->prepared_parameters.size();
+    for (const auto& [key, value] : settings.parameters) memo_->prepared_parameters.push_back({key, &value});
+    for (const auto& spec : rule->info().parameters) {
+      if (!settings.parameters.contains(spec.name)) {
+        memo_->prepared_parameters.push_back({spec.name, &spec.default_value});
+      }
+    }
+    memo_->prepared_rules.push_back({rule, begin, memo_->prepared_parameters.size()});
+  }
+}
+
+const ParameterValue& EvaluationContext::parameter(const Rule& rule, std::string_view name) const {
+  for (const auto& prepared : memo_->prepared_rules) {
+    if (prepared.rule != &rule) continue;
+    for (std::size_t i = prepared.begin; i < prepared.end; ++i) {
+      if (memo_->prepared_parameters[i].name == name) return *memo_->prepared_parameters[i].value;
+    }
+    break;  // not a parameter of the rule: looked up, to say so
+  }
+  return looked_up(rule, name);
+}
+
+const ParameterValue& EvaluationContext::looked_up(const Rule& rule, std::string_view name) const {
   const auto& settings = profile_->settings_of(rule.info().id);
   // A rule has a handful of parameters: a scan compares a view without making a key.
   for (const auto& [key, value] : settings.parameters) {

@@ -262,12 +262,16 @@ void SeverityCounts::add(Severity severity, std::size_t count) noexcept {
 
 ComplianceReport evaluate(const model::Roster& roster, const Profile& profile,
                           const RuleRegistry& registry, const EvaluationOptions& options) {
-  const EvaluationContext context(roster, profile, options.as_of);
+  const auto rules = active_rules(profile, registry, options);
+  EvaluationContext context(roster, profile, options.as_of);
+  std::vector<const Rule*> prepared;
+  for (const auto& rule : rules) prepared.push_back(rule.rule);
+  context.prepare(prepared);
   ComplianceReport report;
   report.as_of = options.as_of;
   report.profile_name = profile.name;
   report.profile_sha256 = profile.sha256;
-  const auto subject = run_rules(active_rules(profile, registry, options), context, options, report);
+  const auto subject = run_rules(rules, context, options, report);
   summarise(context, options, subject, report);
   return report;
 }

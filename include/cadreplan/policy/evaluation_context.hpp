@@ -84,6 +84,13 @@ class EvaluationContext {
   /// on first use, from the roster's secretaries rather than each unit's cadres).
   [[nodiscard]] std::size_t secretaries_in(const model::Unit& unit) const;
 
+  /// Resolves the parameters of \p rules against the profile once (its setting, else the
+  /// declared default), so that a rule reading a parameter while evaluating each cadre
+  /// finds it among a few pointers rather than looking its id up in the profile. The
+  /// evaluator prepares the rules it runs; a rule not prepared is looked up as before.
+  /// Call before evaluation starts: preparing is not safe alongside evaluation.
+  void prepare(std::span<const Rule* const> rules);
+
   // Parameters are read while evaluating each cadre: names are views (a literal longer
   // than 15 bytes made a heap block per call) looked up in the rule's few settings.
 
@@ -100,6 +107,7 @@ class EvaluationContext {
 
  private:
   [[nodiscard]] const ParameterValue& parameter(const Rule& rule, std::string_view name) const;
+  [[nodiscard]] const ParameterValue& looked_up(const Rule& rule, std::string_view name) const;
 
   const model::Roster* roster_;
   const Profile* profile_;

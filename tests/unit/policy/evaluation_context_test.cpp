@@ -83,6 +83,24 @@ TEST(EvaluationContext, ReadsParametersFromTheProfileElseTheRulesDefault) {
   EXPECT_DOUBLE_EQ(set.number(share_rule, "min_share"), 1.0);  // an integer widens
 }
 
+TEST(EvaluationContext, PreparedRulesReadTheSameParametersAsUnpreparedOnes) {
+  const auto roster = small_roster();
+  const auto& pool_rule = *testing::registry().find("point2.successor_pool");
+  const auto& share_rule = *testing::registry().find("point5.budget_diverted");
+  Profile profile = testing::blank_profile();
+  profile.rules["point2.successor_pool"].parameters["max_candidates"] = std::int64_t{5};
+  EvaluationContext context(roster, profile, date(2016, 1, 1));
+  const std::vector<const Rule*> prepared{&pool_rule};
+  context.prepare(prepared);
+  EXPECT_EQ(context.integer(pool_rule, "max_candidates"), 5);    // the profile's setting
+  EXPECT_EQ(context.integer(pool_rule, "min_candidates"), 1);    // the rule's default
+  EXPECT_EQ(context.strings(pool_rule, "positions"), std::vector<std::string>{"secretary"});
+  EXPECT_DOUBLE_EQ(context.number(share_rule, "min_share"), 0.8);  // not prepared: looked up
+  // A prepared rule still refuses a parameter it does not declare, or the wrong type.
+  EXPECT_THROW((void)context.integer(pool_rule, "no_such_parameter"), std::logic_error);
+  EXPECT_THROW((void)context.integer(pool_rule, "positions"), std::logic_error);
+}
+
 TEST(EvaluationContext, AWrongTypeOrUndeclaredParameterIsAProgrammingError) {
   const auto roster = small_roster();
   const auto& pool_rule = *testing::registry().find("point2.successor_pool");
