@@ -14,12 +14,6 @@ int age_on(boost::gregorian::date birth, boost::gregorian::date day) {
   return std::max(years, 0);
 }
 
-bool Cadre::holds(Position position, boost::gregorian::date day) const noexcept {
-  return std::any_of(positions.begin(), positions.end(), [&](const PositionHolding& holding) {
-    return holding.position == position && holding.held_on(day);
-  });
-}
-
 std::size_t Cadre::positions_held(boost::gregorian::date day) const noexcept {
   return static_cast<std::size_t>(
       std::count_if(positions.begin(), positions.end(),

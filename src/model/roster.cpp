@@ -92,12 +92,6 @@ IndexGroups::IndexGroups(std::span<const std::uint32_t> group_of, std::size_t gr
   }
 }
 
-std::span<const std::uint32_t> IndexGroups::operator[](std::size_t group) const noexcept {
-  if (group + 1 >= offsets_.size()) return {};
-  return std::span<const std::uint32_t>(members_).subspan(offsets_[group],
-                                                          offsets_[group + 1] - offsets_[group]);
-}
-
 Roster Roster::build(RosterTables tables) {
   Roster roster = detail::RosterAssembly::place(std::move(tables));
   detail::RosterRows rows = detail::RosterAssembly::resolve(roster);
@@ -369,22 +363,6 @@ void RosterAssembly::finish(Roster& roster, RosterRows rows) {
 
 }  // namespace detail
 
-std::ptrdiff_t Roster::index_of(const Cadre& cadre) const noexcept {
-  const Cadre* first = tables_.cadres.data();
-  // Compared as addresses: a cadre from elsewhere is not in this roster's array.
-  if (std::less<>{}(&cadre, first) || !std::less<>{}(&cadre, first + tables_.cadres.size())) {
-    return cadre_index(cadre.id);
-  }
-  return &cadre - first;
-}
-
-std::ptrdiff_t Roster::index_of(const Unit& unit) const noexcept {
-  const Unit* first = tables_.units.data();
-  if (std::less<>{}(&unit, first) || !std::less<>{}(&unit, first + tables_.units.size())) {
-    return unit_index(unit.id);
-  }
-  return &unit - first;
-}
 
 const Unit* Roster::find_unit(const UnitId& id) const noexcept {
   const auto index = unit_index(id);

@@ -147,13 +147,6 @@ bool EvaluationContext::holds_in_commune(const model::Cadre& cadre,
   return cadre.holds(position, as_of_) && works_at_commune_level(cadre);
 }
 
-model::IndexedView<model::TrainingRecord> EvaluationContext::trainings_of(
-    const model::Cadre& cadre) const noexcept {
-  const auto index = roster_->index_of(cadre);
-  if (index < 0) return {};
-  return {roster_->trainings(), roster_->trainings_of_cadre(static_cast<std::size_t>(index))};
-}
-
 FieldFit EvaluationContext::field_fit(model::Position position, model::InternedString field) const {
   const std::uint32_t ordinal = field.ordinal();
   // A field interned after the context was made has no slot: classified each time.

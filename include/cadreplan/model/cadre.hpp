@@ -45,8 +45,14 @@ struct Cadre {
 
   /// Age in whole years on \p day.
   [[nodiscard]] int age(boost::gregorian::date day) const { return age_on(birth_date, day); }
-  /// True when the cadre holds \p position on \p day.
-  [[nodiscard]] bool holds(Position position, boost::gregorian::date day) const noexcept;
+  /// True when the cadre holds \p position on \p day. (Inline: rules ask it of every
+  /// cadre, and most cadres hold one position or none.)
+  [[nodiscard]] bool holds(Position position, boost::gregorian::date day) const noexcept {
+    for (const PositionHolding& holding : positions) {
+      if (holding.position == position && holding.held_on(day)) return true;
+    }
+    return false;
+  }
   /// The number of positions held on \p day.
   [[nodiscard]] std::size_t positions_held(boost::gregorian::date day) const noexcept;
 

@@ -6,6 +6,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -52,7 +53,11 @@ class IndexGroups {
   IndexGroups(std::span<const std::uint32_t> group_of, std::size_t group_count);
   IndexGroups() = default;
   /// The indices in group \p group, in increasing order.
-  [[nodiscard]] std::span<const std::uint32_t> operator[](std::size_t group) const noexcept;
+  [[nodiscard]] std::span<const std::uint32_t> operator[](std::size_t group) const noexcept {
+    if (group + 1 >= offsets_.size()) return {};
+    return std::span<const std::uint32_t>(members_).subspan(offsets_[group],
+                                                            offsets_[group + 1] - offsets_[group]);
+  }
   /// The number of groups.
   [[nodiscard]] std::size_t size() const noexcept {
     return offsets_.empty() ? 0 : offsets_.size() - 1;
@@ -103,9 +108,14 @@ class Roster {
 
   /// Index in cadres() of \p cadre: found by its address when it is one of cadres()
   /// (no hashing), by its id otherwise; -1 when the roster has no such cadre.
-  [[nodiscard]] std::ptrdiff_t index_of(const Cadre& cadre) const noexcept;
+  /// (Inline: rules ask it of every cadre several times.)
+  [[nodiscard]] std::ptrdiff_t index_of(const Cadre& cadre) const noexcept {
+    return index_in(tables_.cadres, cadre, [this](const Cadre& other) { return cadre_index(other.id); });
+  }
   /// Index in units() of \p unit, the same way; -1 when the roster has no such unit.
-  [[nodiscard]] std::ptrdiff_t index_of(const Unit& unit) const noexcept;
+  [[nodiscard]] std::ptrdiff_t index_of(const Unit& unit) const noexcept {
+    return index_in(tables_.units, unit, [this](const Unit& other) { return unit_index(other.id); });
+  }
   /// Index in units() of cadre number \p cadre_index's unit.
   [[nodiscard]] std::uint32_t unit_index_of_cadre(std::size_t cadre_index) const noexcept {
     return unit_of_cadre_[cadre_index];
@@ -153,6 +163,15 @@ class Roster {
   // Validates and indexes tables (src/model/roster_assembly.hpp): Roster::build() after
   // resolving ids, and loaders whose references are already row numbers (an archive's).
   friend struct detail::RosterAssembly;
+
+  // The index of \p record in \p table by its address, else \p by_id's answer. Compared
+  // with std::less: a record from elsewhere is not in the table's array.
+  template <class Record, class ById>
+  static std::ptrdiff_t index_in(const std::vector<Record>& table, const Record& record, ById by_id) noexcept {
+    const Record* first = table.data();
+    if (std::less<>{}(&record, first) || !std::less<>{}(&record, first + table.size())) return by_id(record);
+    return &record - first;
+  }
 
   RosterTables tables_;
   IdIndex<Unit> unit_by_id_;

@@ -59,7 +59,11 @@ class EvaluationContext {
   /// The training records of \p cadre, in roster order (none for a cadre of another
   /// roster). A view into the roster: nothing is copied.
   [[nodiscard]] model::IndexedView<model::TrainingRecord> trainings_of(
-      const model::Cadre& cadre) const noexcept;
+      const model::Cadre& cadre) const noexcept {
+    const auto index = roster_->index_of(cadre);
+    if (index < 0) return {};
+    return {roster_->trainings(), roster_->trainings_of_cadre(static_cast<std::size_t>(index))};
+  }
   /// Indices (into roster().pools()) of the successor pool entries naming \p cadre, in
   /// table order (none for a cadre of another roster). Indexed on first use, once per
   /// evaluation, so pool rules can judge a candidate while the cadre pass has it in the
