@@ -102,6 +102,9 @@ class AgeRule final : public DocumentedRule {
                             const EvaluationContext& context, FindingSink& sink) const {
     const date retirement = context.profile().retirement.retirement_date(cadre.birth_date, cadre.gender);
     const int months_left = months_between(start, retirement);
+    const bool too_old = standard.max_age_at_appointment && cadre.age(start) > *standard.max_age_at_appointment;
+    // Most candidates pass: the words of a finding are made only for one that fails.
+    if (months_left >= minimum_months && !too_old) return;
     const Labels position = labels(entry.position);
     const Described who = describe(cadre);
     const std::string term = entry.term.name();
@@ -119,7 +122,7 @@ class AgeRule final : public DocumentedRule {
            "Đưa ra khỏi quy hoạch và bổ sung nhân sự trẻ hơn."},
           std::to_string(months_left) + " months", "at least " + least));
     }
-    if (standard.max_age_at_appointment && cadre.age(start) > *standard.max_age_at_appointment) {
+    if (too_old) {
       const std::string limit = std::to_string(*standard.max_age_at_appointment);
       const std::string years = std::to_string(cadre.age(start));
       const std::string cited = cite(standard.source);
