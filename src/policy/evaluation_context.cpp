@@ -37,6 +37,8 @@ struct EvaluationContext::Memo {
       for (std::size_t i = 0; i < count; ++i) slots_[i].store(0, std::memory_order_relaxed);
     }
     [[nodiscard]] std::size_t size() const noexcept { return count_; }
+    // The slots themselves (0: unknown; else the verdict plus one).
+    [[nodiscard]] const std::atomic<std::uint8_t>* slots() const noexcept { return slots_.get(); }
     // The verdict in slot \p slot, or nothing yet.
     [[nodiscard]] std::optional<std::uint8_t> get(std::size_t slot) const noexcept {
       const std::uint8_t known = slots_[slot].load(std::memory_order_relaxed);
@@ -100,6 +102,8 @@ EvaluationContext::EvaluationContext(const model::Roster& roster, const Profile&
       // Every string interned so far gets a verdict slot; a provider interned later (by
       // another roster being loaded meanwhile) is matched without the table.
       memo_(std::make_shared<Memo>(model::InternedString::ordinal_bound(), profile)) {
+  provider_verdicts_ = memo_->provider_verdicts.slots();
+  verdict_slots_ = static_cast<std::uint32_t>(memo_->provider_verdicts.size());
   memo_->commune_level.reserve(roster.units().size());
   for (const auto& unit : roster.units()) memo_->commune_level.push_back(model::is_commune_level(unit.kind) ? 1 : 0);
   // Every rule asks this for every cadre: answer it once per position. A gap is kept as
@@ -159,10 +163,9 @@ FieldFit EvaluationContext::field_fit(model::Position position, model::InternedS
   return fit;
 }
 
-bool EvaluationContext::is_accredited(model::InternedString provider) const {
+bool EvaluationContext::judge_provider(model::InternedString provider) const {
   const std::uint32_t ordinal = provider.ordinal();
   if (ordinal >= memo_->ordinal_count) return memo_->accredited.contains(provider);
-  if (const auto known = memo_->provider_verdicts.get(ordinal)) return *known != 0;
   const bool verdict = memo_->accredited.contains(provider);
   memo_->provider_verdicts.set(ordinal, verdict ? 1 : 0);
   return verdict;

@@ -5,6 +5,7 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -82,8 +83,17 @@ class EvaluationContext {
   /// Whether the profile accredits \p provider: Profile::is_accredited(), remembered for
   /// the evaluation in a table indexed by the provider's ordinal (a national roster names
   /// a few hundred providers five million times, and matching folds the text). Safe to call
-  /// from several threads, without a lock.
-  [[nodiscard]] bool is_accredited(model::InternedString provider) const;
+  /// from several threads, without a lock. (A verdict already in the table is read inline:
+  /// the first rule asks it of every training record.)
+  [[nodiscard]] bool is_accredited(model::InternedString provider) const {
+    const std::uint32_t ordinal = provider.ordinal();
+    if (ordinal < verdict_slots_) {
+      // 0: not judged yet; else the verdict plus one (see the memo's Verdicts).
+      const std::uint8_t known = provider_verdicts_[ordinal].load(std::memory_order_relaxed);
+      if (known != 0) return known == 2;
+    }
+    return judge_provider(provider);
+  }
   /// The number of secretaries of unit \p unit on the as-of date (counted for every unit
   /// on first use, from the roster's secretaries rather than each unit's cadres).
   [[nodiscard]] std::size_t secretaries_in(const model::Unit& unit) const;
@@ -122,8 +132,13 @@ class EvaluationContext {
   /// By position: why there is a gap, empty when there is none.
   std::vector<std::string> gap_by_position_;
   /// Answers remembered for the evaluation (behind a pointer: it holds a mutex).
+  [[nodiscard]] bool judge_provider(model::InternedString provider) const;
+
   struct Memo;
   std::shared_ptr<Memo> memo_;
+  // The memo's provider verdicts, for the inline read above.
+  const std::atomic<std::uint8_t>* provider_verdicts_ = nullptr;
+  std::uint32_t verdict_slots_ = 0;
 };
 
 }  // namespace cadreplan::policy
