@@ -568,92 +568,42 @@ class BinaryColumns {
   const ArchiveLimits& limits_;
 };
 
-// The tables of serialization.hpp's load() for class version 1, in its order, through
-// views: the same records, checks and messages, without the 300 MB of column vectors of a
-// national roster.
+// The Layout of the binary reader (serialization.hpp): each column read as a view into
+// the file, in the order and with the checks the Boost archives' serialize() has.
+class ViewLayout {
+ public:
+  explicit ViewLayout(BinaryColumns& in) noexcept : in_(&in) {}
+  void count(const char* table, std::uint64_t& count) { count = in_->count(table); }
+  void strings(const char* table, const char* column, std::vector<std::string_view>& out, std::uint64_t count) {
+    out = in_->strings(table, column, count);
+  }
+  template <class T>
+  void values(const char* table, const char* column, detail::ColumnView<T>& out, std::uint64_t count) {
+    out = in_->values<T>(table, column, count);
+  }
+  void dictionary(const char* table, const char* column, detail::DictionaryViews& out, std::uint64_t count) {
+    out = in_->dictionary(table, column, count);
+  }
+
+ private:
+  BinaryColumns* in_;
+};
+
+// The tables of serialization.hpp's load() for class version 1, in its order (its
+// layouts), through views: the same records, checks and messages, without the 300 MB of
+// column vectors of a national roster. Each table goes to the reader once read.
 model::Roster load_column_views(BinaryColumns& in) {
   detail::RosterColumnViewsReader reader;
-  {
-    const char* t = "units";
-    detail::UnitColumnViews c;
-    c.count = in.count(t);
-    c.id = in.strings(t, "id", c.count);
-    c.name = in.strings(t, "name", c.count);
-    c.kind = in.values<std::uint8_t>(t, "kind", c.count);
-    c.parent = in.values<std::uint32_t>(t, "parent", c.count);
-    c.province = in.dictionary(t, "province", c.count);
-    c.large_minority = in.values<std::uint8_t>(t, "large_minority", c.count);
-    c.minority = in.dictionary(t, "minority", c.count);
-    c.area = in.values<std::uint8_t>(t, "area", c.count);
-    reader.read(c);
-  }
-  {
-    const char* t = "cadres";
-    const char* p = "cadres.positions";
-    detail::CadreColumnViews c;
-    c.count = in.count(t);
-    c.id = in.strings(t, "id", c.count);
-    c.full_name = in.strings(t, "full_name", c.count);
-    c.birth_date = in.values<std::uint32_t>(t, "birth_date", c.count);
-    c.unit = in.values<std::uint32_t>(t, "unit", c.count);
-    c.position_count = in.values<std::uint32_t>(t, "position_count", c.count);
-    c.position_total = in.count(p);
-    c.position = in.values<std::uint8_t>(p, "position", c.position_total);
-    c.position_since = in.values<std::uint32_t>(p, "since", c.position_total);
-    c.gender = in.values<std::uint8_t>(t, "gender", c.count);
-    c.ethnicity = in.dictionary(t, "ethnicity", c.count);
-    c.party_joined = in.values<std::uint32_t>(t, "party_joined", c.count);
-    c.general_education = in.values<std::uint8_t>(t, "general_education", c.count);
-    c.professional_level = in.values<std::uint8_t>(t, "professional_level", c.count);
-    c.professional_field = in.dictionary(t, "professional_field", c.count);
-    c.professional_mode = in.values<std::uint8_t>(t, "professional_mode", c.count);
-    c.professional_funding = in.values<std::uint8_t>(t, "professional_funding", c.count);
-    c.professional_planned = in.values<std::uint8_t>(t, "professional_planned", c.count);
-    c.political_theory = in.values<std::uint8_t>(t, "political_theory", c.count);
-    c.state_management = in.values<std::uint8_t>(t, "state_management", c.count);
-    reader.read(c);
-  }
-  {
-    const char* t = "trainings";
-    detail::TrainingColumnViews c;
-    c.count = in.count(t);
-    c.cadre = in.values<std::uint32_t>(t, "cadre", c.count);
-    c.course = in.dictionary(t, "course", c.count);
-    c.kind = in.values<std::uint8_t>(t, "kind", c.count);
-    c.start_date = in.values<std::uint32_t>(t, "start_date", c.count);
-    c.end_date = in.values<std::uint32_t>(t, "end_date", c.count);
-    c.provider = in.dictionary(t, "provider", c.count);
-    c.status = in.values<std::uint8_t>(t, "status", c.count);
-    c.result = in.dictionary(t, "result", c.count);
-    c.funding = in.values<std::uint8_t>(t, "funding", c.count);
-    c.planned = in.values<std::uint8_t>(t, "planned", c.count);
-    c.has_cost = in.values<std::uint8_t>(t, "has_cost", c.count);
-    c.cost = in.values<std::int64_t>(t, "cost", c.count);
-    reader.read(c);
-  }
-  {
-    const char* t = "pools";
-    detail::PoolColumnViews c;
-    c.count = in.count(t);
-    c.unit = in.values<std::uint32_t>(t, "unit", c.count);
-    c.position = in.values<std::uint8_t>(t, "position", c.count);
-    c.cadre = in.values<std::uint32_t>(t, "cadre", c.count);
-    c.congress_day = in.values<std::uint32_t>(t, "congress_day", c.count);
-    c.next_congress_day = in.values<std::uint32_t>(t, "next_congress_day", c.count);
-    c.added_on = in.values<std::uint32_t>(t, "added_on", c.count);
-    reader.read(c);
-  }
-  {
-    const char* t = "budgets";
-    detail::BudgetColumnViews c;
-    c.count = in.count(t);
-    c.unit = in.values<std::uint32_t>(t, "unit", c.count);
-    c.year = in.values<std::int32_t>(t, "year", c.count);
-    c.allocated = in.values<std::int64_t>(t, "allocated", c.count);
-    c.has_spent = in.values<std::uint8_t>(t, "has_spent", c.count);
-    c.spent = in.values<std::int64_t>(t, "spent", c.count);
-    reader.read(c);
-  }
+  ViewLayout layout(in);
+  const auto read = [&](auto columns) {
+    detail::table_layout(layout, columns);
+    reader.read(columns);
+  };
+  read(detail::UnitColumnViews{});
+  read(detail::CadreColumnViews{});
+  read(detail::TrainingColumnViews{});
+  read(detail::PoolColumnViews{});
+  read(detail::BudgetColumnViews{});
   return reader.finish();
 }
 

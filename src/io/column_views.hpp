@@ -61,6 +61,7 @@ struct DictionaryViews {
 
 /// UnitColumns as views.
 struct UnitColumnViews {
+  static constexpr ColumnTable table = ColumnTable::units;
   std::uint64_t count = 0;
   std::vector<std::string_view> id;
   std::vector<std::string_view> name;
@@ -74,6 +75,7 @@ struct UnitColumnViews {
 
 /// CadreColumns as views.
 struct CadreColumnViews {
+  static constexpr ColumnTable table = ColumnTable::cadres;
   std::uint64_t count = 0;
   std::vector<std::string_view> id;
   std::vector<std::string_view> full_name;
@@ -98,6 +100,7 @@ struct CadreColumnViews {
 
 /// TrainingColumns as views.
 struct TrainingColumnViews {
+  static constexpr ColumnTable table = ColumnTable::trainings;
   std::uint64_t count = 0;
   ColumnView<std::uint32_t> cadre;
   DictionaryViews course;
@@ -115,6 +118,7 @@ struct TrainingColumnViews {
 
 /// PoolColumns as views.
 struct PoolColumnViews {
+  static constexpr ColumnTable table = ColumnTable::pools;
   std::uint64_t count = 0;
   ColumnView<std::uint32_t> unit;
   ColumnView<std::uint8_t> position;
@@ -126,6 +130,7 @@ struct PoolColumnViews {
 
 /// BudgetColumns as views.
 struct BudgetColumnViews {
+  static constexpr ColumnTable table = ColumnTable::budgets;
   std::uint64_t count = 0;
   ColumnView<std::uint32_t> unit;
   ColumnView<std::int32_t> year;

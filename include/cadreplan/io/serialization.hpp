@@ -86,6 +86,7 @@
 #include <boost/serialization/version.hpp>
 
 #include <algorithm>
+#include <concepts>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -323,8 +324,13 @@ struct DictionaryColumn {
   std::vector<std::uint32_t> rows;   ///< Per row, the index of its text in words.
 };
 
+/// Which table a set of columns holds: the columns' structs (and the binary reader's views
+/// of them) name it, so that one layout function serves each table.
+enum class ColumnTable { units, cadres, trainings, pools, budgets };
+
 /// The units table as columns.
 struct UnitColumns {
+  static constexpr ColumnTable table = ColumnTable::units;  ///< The table.
   std::uint64_t count = 0;                   ///< Records.
   std::vector<std::string> id;               ///< Unit::id.
   std::vector<std::string> name;             ///< Unit::name.
@@ -338,6 +344,7 @@ struct UnitColumns {
 
 /// The cadres table as columns; positions held are a table of their own, in cadre order.
 struct CadreColumns {
+  static constexpr ColumnTable table = ColumnTable::cadres;  ///< The table.
   std::uint64_t count = 0;                       ///< Records.
   std::vector<std::string> id;                   ///< Cadre::id.
   std::vector<std::string> full_name;            ///< Cadre::full_name.
@@ -362,6 +369,7 @@ struct CadreColumns {
 
 /// The training records as columns.
 struct TrainingColumns {
+  static constexpr ColumnTable table = ColumnTable::trainings;  ///< The table.
   std::uint64_t count = 0;                ///< Records.
   std::vector<std::uint32_t> cadre;       ///< Row of TrainingRecord::cadre_id.
   DictionaryColumn course;                ///< TrainingRecord::course.
@@ -379,6 +387,7 @@ struct TrainingColumns {
 
 /// The successor pool entries as columns.
 struct PoolColumns {
+  static constexpr ColumnTable table = ColumnTable::pools;  ///< The table.
   std::uint64_t count = 0;                       ///< Records.
   std::vector<std::uint32_t> unit;               ///< Row of PoolEntry::unit_id.
   std::vector<std::uint8_t> position;            ///< PoolEntry::position.
@@ -390,6 +399,7 @@ struct PoolColumns {
 
 /// The budget lines as columns.
 struct BudgetColumns {
+  static constexpr ColumnTable table = ColumnTable::budgets;  ///< The table.
   std::uint64_t count = 0;                  ///< Records.
   std::vector<std::uint32_t> unit;          ///< Row of BudgetLine::unit_id.
   std::vector<std::int32_t> year;           ///< BudgetLine::year.
@@ -786,99 +796,157 @@ void serialize(Archive& archive, cadreplan::model::RosterTables& tables,
   field(archive, "budgets", tables.budgets);
 }
 
-/// Saves or loads the units as columns (see the format notes above).
-template <class Archive>
-void serialize(Archive& archive, cadreplan::io::detail::UnitColumns& c,
-               const unsigned int /*version*/) {
-  using namespace cadreplan::io::detail;
+}  // namespace boost::serialization
+
+namespace cadreplan::io::detail {
+
+// --- The column layout: one definition for every reader and writer -----------------------
+//
+// Each table's columns, in the format's order, walked by a Layout: the Boost archives'
+// (ArchiveLayout, below: serialize() of each table) and the binary reader's, which reads
+// the same columns as views into the file (src/io/archive.cpp). A Layout has count(table,
+// n), strings(table, column, out, n), values(table, column, out, n) and dictionary(table,
+// column, out, n); `out` is a vector or a view.
+
+/// The units' columns (see the format notes above).
+template <class Layout, class Columns>
+void unit_layout(Layout& layout, Columns& c) {
   const char* t = "units";
-  table_count(archive, t, c.count);
-  string_column(archive, t, "id", c.id, c.count);
-  string_column(archive, t, "name", c.name, c.count);
-  value_column(archive, t, "kind", c.kind, c.count);
-  value_column(archive, t, "parent", c.parent, c.count);
-  dictionary_column(archive, t, "province", c.province, c.count);
-  value_column(archive, t, "large_minority", c.large_minority, c.count);
-  dictionary_column(archive, t, "minority", c.minority, c.count);
-  value_column(archive, t, "area", c.area, c.count);
+  layout.count(t, c.count);
+  layout.strings(t, "id", c.id, c.count);
+  layout.strings(t, "name", c.name, c.count);
+  layout.values(t, "kind", c.kind, c.count);
+  layout.values(t, "parent", c.parent, c.count);
+  layout.dictionary(t, "province", c.province, c.count);
+  layout.values(t, "large_minority", c.large_minority, c.count);
+  layout.dictionary(t, "minority", c.minority, c.count);
+  layout.values(t, "area", c.area, c.count);
 }
 
-/// Saves or loads the cadres as columns, their positions as a table of their own.
-template <class Archive>
-void serialize(Archive& archive, cadreplan::io::detail::CadreColumns& c,
-               const unsigned int /*version*/) {
-  using namespace cadreplan::io::detail;
+/// The cadres' columns, their positions as a table of their own.
+template <class Layout, class Columns>
+void cadre_layout(Layout& layout, Columns& c) {
   const char* t = "cadres";
-  table_count(archive, t, c.count);
-  string_column(archive, t, "id", c.id, c.count);
-  string_column(archive, t, "full_name", c.full_name, c.count);
-  value_column(archive, t, "birth_date", c.birth_date, c.count);
-  value_column(archive, t, "unit", c.unit, c.count);
-  value_column(archive, t, "position_count", c.position_count, c.count);
-  table_count(archive, "cadres.positions", c.position_total);
-  value_column(archive, "cadres.positions", "position", c.position, c.position_total);
-  value_column(archive, "cadres.positions", "since", c.position_since, c.position_total);
-  value_column(archive, t, "gender", c.gender, c.count);
-  dictionary_column(archive, t, "ethnicity", c.ethnicity, c.count);
-  value_column(archive, t, "party_joined", c.party_joined, c.count);
-  value_column(archive, t, "general_education", c.general_education, c.count);
-  value_column(archive, t, "professional_level", c.professional_level, c.count);
-  dictionary_column(archive, t, "professional_field", c.professional_field, c.count);
-  value_column(archive, t, "professional_mode", c.professional_mode, c.count);
-  value_column(archive, t, "professional_funding", c.professional_funding, c.count);
-  value_column(archive, t, "professional_planned", c.professional_planned, c.count);
-  value_column(archive, t, "political_theory", c.political_theory, c.count);
-  value_column(archive, t, "state_management", c.state_management, c.count);
+  const char* p = "cadres.positions";
+  layout.count(t, c.count);
+  layout.strings(t, "id", c.id, c.count);
+  layout.strings(t, "full_name", c.full_name, c.count);
+  layout.values(t, "birth_date", c.birth_date, c.count);
+  layout.values(t, "unit", c.unit, c.count);
+  layout.values(t, "position_count", c.position_count, c.count);
+  layout.count(p, c.position_total);
+  layout.values(p, "position", c.position, c.position_total);
+  layout.values(p, "since", c.position_since, c.position_total);
+  layout.values(t, "gender", c.gender, c.count);
+  layout.dictionary(t, "ethnicity", c.ethnicity, c.count);
+  layout.values(t, "party_joined", c.party_joined, c.count);
+  layout.values(t, "general_education", c.general_education, c.count);
+  layout.values(t, "professional_level", c.professional_level, c.count);
+  layout.dictionary(t, "professional_field", c.professional_field, c.count);
+  layout.values(t, "professional_mode", c.professional_mode, c.count);
+  layout.values(t, "professional_funding", c.professional_funding, c.count);
+  layout.values(t, "professional_planned", c.professional_planned, c.count);
+  layout.values(t, "political_theory", c.political_theory, c.count);
+  layout.values(t, "state_management", c.state_management, c.count);
 }
 
-/// Saves or loads the training records as columns.
-template <class Archive>
-void serialize(Archive& archive, cadreplan::io::detail::TrainingColumns& c,
-               const unsigned int /*version*/) {
-  using namespace cadreplan::io::detail;
+/// The training records' columns.
+template <class Layout, class Columns>
+void training_layout(Layout& layout, Columns& c) {
   const char* t = "trainings";
-  table_count(archive, t, c.count);
-  value_column(archive, t, "cadre", c.cadre, c.count);
-  dictionary_column(archive, t, "course", c.course, c.count);
-  value_column(archive, t, "kind", c.kind, c.count);
-  value_column(archive, t, "start_date", c.start_date, c.count);
-  value_column(archive, t, "end_date", c.end_date, c.count);
-  dictionary_column(archive, t, "provider", c.provider, c.count);
-  value_column(archive, t, "status", c.status, c.count);
-  dictionary_column(archive, t, "result", c.result, c.count);
-  value_column(archive, t, "funding", c.funding, c.count);
-  value_column(archive, t, "planned", c.planned, c.count);
-  value_column(archive, t, "has_cost", c.has_cost, c.count);
-  value_column(archive, t, "cost", c.cost, c.count);
+  layout.count(t, c.count);
+  layout.values(t, "cadre", c.cadre, c.count);
+  layout.dictionary(t, "course", c.course, c.count);
+  layout.values(t, "kind", c.kind, c.count);
+  layout.values(t, "start_date", c.start_date, c.count);
+  layout.values(t, "end_date", c.end_date, c.count);
+  layout.dictionary(t, "provider", c.provider, c.count);
+  layout.values(t, "status", c.status, c.count);
+  layout.dictionary(t, "result", c.result, c.count);
+  layout.values(t, "funding", c.funding, c.count);
+  layout.values(t, "planned", c.planned, c.count);
+  layout.values(t, "has_cost", c.has_cost, c.count);
+  layout.values(t, "cost", c.cost, c.count);
 }
 
-/// Saves or loads the pool entries as columns.
-template <class Archive>
-void serialize(Archive& archive, cadreplan::io::detail::PoolColumns& c,
-               const unsigned int /*version*/) {
-  using namespace cadreplan::io::detail;
+/// The pool entries' columns.
+template <class Layout, class Columns>
+void pool_layout(Layout& layout, Columns& c) {
   const char* t = "pools";
-  table_count(archive, t, c.count);
-  value_column(archive, t, "unit", c.unit, c.count);
-  value_column(archive, t, "position", c.position, c.count);
-  value_column(archive, t, "cadre", c.cadre, c.count);
-  value_column(archive, t, "congress_day", c.congress_day, c.count);
-  value_column(archive, t, "next_congress_day", c.next_congress_day, c.count);
-  value_column(archive, t, "added_on", c.added_on, c.count);
+  layout.count(t, c.count);
+  layout.values(t, "unit", c.unit, c.count);
+  layout.values(t, "position", c.position, c.count);
+  layout.values(t, "cadre", c.cadre, c.count);
+  layout.values(t, "congress_day", c.congress_day, c.count);
+  layout.values(t, "next_congress_day", c.next_congress_day, c.count);
+  layout.values(t, "added_on", c.added_on, c.count);
 }
 
-/// Saves or loads the budget lines as columns.
-template <class Archive>
-void serialize(Archive& archive, cadreplan::io::detail::BudgetColumns& c,
-               const unsigned int /*version*/) {
-  using namespace cadreplan::io::detail;
+/// The budget lines' columns.
+template <class Layout, class Columns>
+void budget_layout(Layout& layout, Columns& c) {
   const char* t = "budgets";
-  table_count(archive, t, c.count);
-  value_column(archive, t, "unit", c.unit, c.count);
-  value_column(archive, t, "year", c.year, c.count);
-  value_column(archive, t, "allocated", c.allocated, c.count);
-  value_column(archive, t, "has_spent", c.has_spent, c.count);
-  value_column(archive, t, "spent", c.spent, c.count);
+  layout.count(t, c.count);
+  layout.values(t, "unit", c.unit, c.count);
+  layout.values(t, "year", c.year, c.count);
+  layout.values(t, "allocated", c.allocated, c.count);
+  layout.values(t, "has_spent", c.has_spent, c.count);
+  layout.values(t, "spent", c.spent, c.count);
+}
+
+/// The layout of the table \p c holds (Columns::table).
+template <class Layout, class Columns>
+void table_layout(Layout& layout, Columns& c) {
+  if constexpr (Columns::table == ColumnTable::units) {
+    unit_layout(layout, c);
+  } else if constexpr (Columns::table == ColumnTable::cadres) {
+    cadre_layout(layout, c);
+  } else if constexpr (Columns::table == ColumnTable::trainings) {
+    training_layout(layout, c);
+  } else if constexpr (Columns::table == ColumnTable::pools) {
+    pool_layout(layout, c);
+  } else {
+    budget_layout(layout, c);
+  }
+}
+
+/// The Layout of a Boost archive: each column saved or loaded whole.
+template <class Archive>
+class ArchiveLayout {
+ public:
+  /// Walks \p archive.
+  explicit ArchiveLayout(Archive& archive) noexcept : archive_(&archive) {}
+  /// A table's record count.
+  void count(const char* table, std::uint64_t& count) { table_count(*archive_, table, count); }
+  /// A column of strings.
+  void strings(const char* table, const char* column, std::vector<std::string>& values, std::uint64_t count) {
+    string_column(*archive_, table, column, values, count);
+  }
+  /// A column of integers.
+  template <class T>
+  void values(const char* table, const char* column, std::vector<T>& values, std::uint64_t count) {
+    value_column(*archive_, table, column, values, count);
+  }
+  /// A dictionary column.
+  void dictionary(const char* table, const char* column, DictionaryColumn& values, std::uint64_t count) {
+    dictionary_column(*archive_, table, column, values, count);
+  }
+
+ private:
+  Archive* archive_;
+};
+
+}  // namespace cadreplan::io::detail
+
+namespace boost::serialization {
+
+/// Saves or loads a table's columns (UnitColumns, CadreColumns, TrainingColumns,
+/// PoolColumns, BudgetColumns) in their layout (io::detail::table_layout()).
+template <class Archive, class Columns>
+  requires requires { { Columns::table } -> std::convertible_to<cadreplan::io::detail::ColumnTable>; }
+void serialize(Archive& archive, Columns& c, const unsigned int /*version*/) {
+  cadreplan::io::detail::ArchiveLayout layout(archive);
+  cadreplan::io::detail::table_layout(layout, c);
 }
 
 /// Saves a roster (class version 1) as its tables in columns, table by table, so only one
