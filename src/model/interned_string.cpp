@@ -59,12 +59,18 @@ Pool& pool() {
   return *instance;
 }
 
+// Kept out of the pool so the default constructor cannot throw; never destroyed either.
+const Entry* empty_text() noexcept {
+  static const auto* entry = new const Entry;
+  return entry;
+}
+
 }  // namespace
 
-constinit const InternedString::NeverDestroyed InternedString::empty_;
+InternedString::InternedString() noexcept : text_(empty_text()) {}
 
 InternedString::InternedString(std::string_view text)
-    : text_(text.empty() ? &empty_.entry : pool().intern(text)) {}
+    : text_(text.empty() ? empty_text() : pool().intern(text)) {}
 
 std::size_t InternedString::pool_size() { return pool().size(); }
 

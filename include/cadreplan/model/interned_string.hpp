@@ -34,7 +34,7 @@ namespace cadreplan::model {
 class InternedString {
  public:
   /// The empty string.
-  InternedString() noexcept : text_(&empty_.entry) {}
+  InternedString() noexcept;
   /// Interns \p text (a copy is stored the first time a text is seen).
   InternedString(std::string_view text);  // NOLINT(google-explicit-constructor): a string value
   /// Interns \p text.
@@ -91,17 +91,6 @@ class InternedString {
   };
 
  private:
-  // The empty string's entry, kept outside the pool so that the default constructor is
-  // inline and cannot throw (records default-construct several interned fields each, and
-  // the out-of-line constructor was a twentieth of loading an archive). Never destroyed:
-  // interned strings held by static objects may be read during static destruction.
-  union NeverDestroyed {
-    Entry entry;
-    constexpr NeverDestroyed() : entry() {}
-    constexpr ~NeverDestroyed() {}  // NOLINT(modernize-use-equals-default): must not destroy
-  };
-  static const NeverDestroyed empty_;
-
   const Entry* text_;
 };
 
