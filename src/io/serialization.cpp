@@ -554,8 +554,9 @@ void read_trainings(ColumnsState& state, Columns& c) {
   trainings.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     // Read field by field in the file's order, so that the first bad field is the one
-    // reported, then built in place: a default record with each member assigned after
-    // copied the cadre's id twice over (a twentieth of the load).
+    // reported, then built whole (aggregate initialisation: Clang before 16 has no
+    // parenthesised form for emplace_back): a default record with each member assigned
+    // after copied the cadre's id through assign() (a twentieth of the load).
     const auto& cadre = cadres[load_row(c.cadre[i], cadres.size(), "trainings", "cadre", "cadres", i)];
     const auto kind = kinds.required(c.kind[i], "trainings", "kind", i);
     const auto start_date = load_day(c.start_date[i], "trainings", "start_date", i);
@@ -571,8 +572,8 @@ void read_trainings(ColumnsState& state, Columns& c) {
     const auto funding = fundings.optional(c.funding[i], "trainings", "funding", i);
     const auto planned = load_flag(c.planned[i], "trainings", "planned", i);
     const auto cost = load_amount(c.has_cost[i], c.cost[i], "trainings", "has_cost", "cost", i);
-    trainings.emplace_back(cadre.id, course.at(i), kind, start_date, end_date, provider.at(i), status,
-                           result.at(i), funding, planned, cost);
+    trainings.push_back(model::TrainingRecord{cadre.id, course.at(i), kind, start_date, end_date, provider.at(i),
+                                              status, result.at(i), funding, planned, cost});
   }
   state.rows.cadre_of_training = take_rows(c.cadre);
 }
