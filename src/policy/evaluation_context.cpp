@@ -78,6 +78,8 @@ struct EvaluationContext::Memo {
   model::IndexGroups pools_by_cadre;
   std::once_flag secretaries_counted;
 
+  std::vector<std::uint32_t> secretaries_by_unit;
+
   // Parameters of prepared rules: each rule's run of resolved values.
   struct PreparedParameter {
     std::string_view name;
@@ -90,7 +92,6 @@ struct EvaluationContext::Memo {
   };
   std::vector<PreparedRule> prepared_rules;
   std::vector<PreparedParameter> prepared_parameters;
-  std::vector<std::uint32_t> secretaries_by_unit;
 };
 
 EvaluationContext::EvaluationContext(const model::Roster& roster, const Profile& profile,

@@ -50,14 +50,8 @@ struct ActiveRule {
 /// only if the options' filters let it through.
 class CollectingSink final : public FindingSink {
  public:
-  CollectingSink(const EvaluationOptions& options, FindingBlocks& findings)
-      : options_(options), findings_(&findings) {}
-
-  void use(const ActiveRule& rule) {
-    rule_id_ = rule.id;
-    point_ = rule.point;
-    severity_ = rule.severity;
-  }
+  CollectingSink(const EvaluationOptions& options, const ActiveRule& rule, FindingBlocks& findings)
+      : options_(options), findings_(&findings), rule_id_(rule.id), point_(rule.point), severity_(rule.severity) {}
 
   void report(Finding finding) override {
     finding.rule_id = rule_id_;
@@ -73,8 +67,8 @@ class CollectingSink final : public FindingSink {
   const EvaluationOptions& options_;
   FindingBlocks* findings_;
   model::InternedString rule_id_;
-  int point_ = 0;
-  Severity severity_ = Severity::error;
+  int point_;
+  Severity severity_;
 };
 
 bool selected(const Rule& rule, const Profile& profile, const EvaluationOptions& options) {
@@ -114,7 +108,7 @@ void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
   std::vector<CollectingSink> sinks;
   sinks.reserve(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    sinks.emplace_back(options, pass.findings[r][chunk]).use(rules[r]);
+    sinks.emplace_back(options, rules[r], pass.findings[r][chunk]);
   }
   const auto cadres = context.roster().cadres();
   // Cadre by cadre, every rule in turn: the cadre's records stay in the cache for all the
@@ -136,8 +130,7 @@ WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules,
                                        const EvaluationContext& context, const EvaluationOptions& options) {
   WideFindings findings(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    CollectingSink sink(options, findings[r]);
-    sink.use(rules[r]);
+    CollectingSink sink(options, rules[r], findings[r]);
     for (const auto& unit : context.roster().units()) rules[r].rule->evaluate_unit(unit, context, sink);
     rules[r].rule->evaluate_roster(context, sink);
   }
