@@ -6,7 +6,6 @@
 #include <limits>
 #include <optional>
 #include <string_view>
-#include <tuple>
 #include <utility>
 
 #include "model/roster_assembly.hpp"
@@ -286,17 +285,31 @@ void check_parent_cycles(const std::vector<Unit>& units, const std::vector<std::
   }
 }
 
-// The first record (in record order) whose key an earlier record has, or nothing. Keys
-// are sorted with their record numbers (stable): each run of equal keys starts with its
-// earliest record and its second is a repeat.
+// The first record (in record order) whose key an earlier record has, or nothing. Sorts
+// \p keyed, keys with their record numbers (stable): each run of equal keys starts with
+// its earliest record and its second is a repeat.
 template <class Key>
-std::optional<std::size_t> first_repeat(std::vector<std::pair<Key, std::uint32_t>> keyed) {
+std::optional<std::size_t> first_repeat(std::vector<std::pair<Key, std::uint32_t>>& keyed) {
   std::sort(keyed.begin(), keyed.end());
   std::optional<std::size_t> first;
   for (std::size_t i = 1; i < keyed.size(); ++i) {
     if (keyed[i].first == keyed[i - 1].first && (!first || keyed[i].second < *first)) {
       first = keyed[i].second;
     }
+  }
+  return first;
+}
+
+// The first record (in record order) that repeats the key, key_of(record), of an earlier
+// record of its group, or nothing. \p groups lists each group's records in record order.
+template <class KeyOf>
+std::optional<std::size_t> first_repeat_in_groups(const IndexGroups& groups, KeyOf key_of) {
+  std::optional<std::size_t> first;
+  std::vector<std::pair<decltype(key_of(std::uint32_t{})), std::uint32_t>> keyed;
+  for (std::size_t group = 0; group < groups.size(); ++group) {
+    keyed.clear();
+    for (const std::uint32_t i : groups[group]) keyed.push_back({key_of(i), i});
+    if (const auto repeat = first_repeat(keyed); repeat && (!first || *repeat < *first)) first = repeat;
   }
   return first;
 }
@@ -318,33 +331,29 @@ void RosterAssembly::finish(Roster& roster, RosterRows rows) {
   const RosterTables& t = roster.tables_;
   check_parent_cycles(t.units, rows.parent_of_unit);
   // Pool entries and budget lines are unique by their rows (ids are unique), compared
-  // as integers: a set of id strings cost a tenth of loading a national roster.
-  {
-    std::vector<std::pair<std::tuple<std::uint32_t, int, std::uint32_t, int>, std::uint32_t>> keyed;
-    keyed.reserve(t.pools.size());
-    for (std::size_t i = 0; i < t.pools.size(); ++i) {
-      keyed.push_back({{rows.unit_of_pool[i], static_cast<int>(t.pools[i].position),
-                        rows.cadre_of_pool[i], t.pools[i].term.first_year()},
-                       static_cast<std::uint32_t>(i)});
-    }
-    if (const auto repeat = first_repeat(std::move(keyed))) {
-      const PoolEntry& entry = t.pools[*repeat];
-      fail("pools: cadre " + quoted(entry.cadre_id.str()) + " is listed twice in the pool of " +
-           quoted(entry.unit_id.str()) + " for " + std::string(to_code(entry.position)) + " " +
-           entry.term.name());
-    }
+  // as integers (a set of id strings cost a tenth of loading a national roster), unit by
+  // unit, with the roster's indices by unit built here (one sort of all a national
+  // roster's pool entries was a twelfth of loading its archive; a unit has a few dozen).
+  roster.pools_by_unit_ = IndexGroups(rows.unit_of_pool, t.units.size());
+  const auto repeated_entry = first_repeat_in_groups(roster.pools_by_unit_, [&](std::uint32_t i) {
+    // Position and the term's first year (at most 9999), 16 bits each, and the cadre.
+    const std::uint64_t what = std::uint64_t{static_cast<std::uint16_t>(t.pools[i].position)} << 16 |
+                               static_cast<std::uint16_t>(t.pools[i].term.first_year());
+    return std::pair{what, rows.cadre_of_pool[i]};
+  });
+  if (repeated_entry) {
+    const PoolEntry& entry = t.pools[*repeated_entry];
+    fail("pools: cadre " + quoted(entry.cadre_id.str()) + " is listed twice in the pool of " +
+         quoted(entry.unit_id.str()) + " for " + std::string(to_code(entry.position)) + " " +
+         entry.term.name());
   }
-  {
-    std::vector<std::pair<std::pair<std::uint32_t, int>, std::uint32_t>> keyed;
-    keyed.reserve(t.budgets.size());
-    for (std::size_t i = 0; i < t.budgets.size(); ++i) {
-      keyed.push_back({{rows.unit_of_budget[i], t.budgets[i].year}, static_cast<std::uint32_t>(i)});
-    }
-    if (const auto repeat = first_repeat(std::move(keyed))) {
-      const BudgetLine& line = t.budgets[*repeat];
-      fail("budgets: unit " + quoted(line.unit_id.str()) + " has two budget lines for " +
-           std::to_string(line.year));
-    }
+  roster.budgets_by_unit_ = IndexGroups(rows.unit_of_budget, t.units.size());
+  const auto repeated_line =
+      first_repeat_in_groups(roster.budgets_by_unit_, [&](std::uint32_t i) { return t.budgets[i].year; });
+  if (repeated_line) {
+    const BudgetLine& line = t.budgets[*repeated_line];
+    fail("budgets: unit " + quoted(line.unit_id.str()) + " has two budget lines for " +
+         std::to_string(line.year));
   }
 
   if (rows.cadres_by_position) {
@@ -357,8 +366,6 @@ void RosterAssembly::finish(Roster& roster, RosterRows rows) {
   roster.cadre_of_training_ = std::move(rows.cadre_of_training);
   roster.trainings_by_cadre_ = IndexGroups(roster.cadre_of_training_, t.cadres.size());
   roster.cadre_of_pool_ = std::move(rows.cadre_of_pool);
-  roster.pools_by_unit_ = IndexGroups(rows.unit_of_pool, t.units.size());
-  roster.budgets_by_unit_ = IndexGroups(rows.unit_of_budget, t.units.size());
 }
 
 }  // namespace detail
