@@ -205,7 +205,11 @@ void save_archive(const ArchiveContents& contents, const std::filesystem::path& 
 
 /// Loads the archive file \p path (any of the three formats: the envelope says which).
 /// The file's size is checked against \p limits before it is read, and only regular files
-/// are read (a FIFO or a device would hang or never end).
+/// are read (a FIFO or a device would hang or never end). The file is mapped into memory
+/// while it loads, not copied (where the system cannot map it, it is read): the contents
+/// returned do not refer to it. A file truncated in place by another program during the
+/// load may stop the process (SIGBUS on POSIX); save_archive() never does that, since it
+/// replaces a file by renaming a new one over it.
 /// \throws ParseError naming \p path and what is wrong (see read_archive()); also when the
 ///   file does not exist or cannot be read.
 [[nodiscard]] ArchiveContents load_archive(const std::filesystem::path& path,

@@ -238,6 +238,19 @@ TEST(Archive, RefusesACorruptedOrTruncatedFileNamingWhatIsWrong) {
   EXPECT_EQ(load_archive(path), read_archive(bytes, "memory"));
 }
 
+// An archive file is mapped, not copied, while it loads: what was loaded must not depend
+// on the file afterwards (no view into the mapping may outlive the load).
+TEST(Archive, LoadedContentsOutliveTheFileTheyCameFrom) {
+  ScratchFolder folder;
+  const fs::path path = folder / "roster.cpa";
+  save_archive(small_contents(), path);
+  const ArchiveContents loaded = load_archive(path);
+  save_archive(ArchiveContents{}, path);  // replaced by renaming, as every save is
+  fs::remove(path);
+  EXPECT_EQ(loaded, small_contents());
+  EXPECT_EQ(loaded.roster.cadres().front().full_name, small_contents().roster.cadres().front().full_name);
+}
+
 // How the sweeps below change a byte: its lowest bit, its highest, or all of them, in turn.
 constexpr std::array<unsigned char, 3> kMasks{0x01, 0x80, 0xFF};
 
