@@ -572,8 +572,8 @@ void read_trainings(ColumnsState& state, Columns& c) {
     const auto funding = fundings.optional(c.funding[i], "trainings", "funding", i);
     const auto planned = load_flag(c.planned[i], "trainings", "planned", i);
     const auto cost = load_amount(c.has_cost[i], c.cost[i], "trainings", "has_cost", "cost", i);
-    trainings.push_back(model::TrainingRecord{cadre.id, course.at(i), kind, start_date, end_date, provider.at(i),
-                                              status, result.at(i), funding, planned, cost});
+    trainings.push_back(model::TrainingRecord{cadre.id, course.at(i), provider.at(i), result.at(i), start_date,
+                                              end_date, cost, kind, status, funding, planned});
   }
   state.rows.cadre_of_training = take_rows(c.cadre);
 }
