@@ -6,9 +6,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "cadreplan/model/code.hpp"
 
@@ -38,7 +40,7 @@ class Literal {
 /// fix in both languages. A text therefore costs at most one heap block: two literals
 /// (most fixes, titles and descriptions) are kept as they are, with no copy; any other
 /// pair of strings is copied into one block holding both. Copies of a text are
-/// independent values.
+/// independent values. A text is 32 bytes (each language at most 4 GiB - 1 bytes).
 class Text {
  public:
   /// Empty in both languages.
@@ -47,10 +49,11 @@ class Text {
   Text(Literal english, Literal vietnamese) noexcept
       : english_(english.view().data()),
         vietnamese_(vietnamese.view().data()),
-        english_size_(english.view().size()),
-        vietnamese_size_(vietnamese.view().size()) {}
+        english_size_(static_cast<std::uint32_t>(english.view().size())),
+        vietnamese_size_(static_cast<std::uint32_t>(vietnamese.view().size())) {}
   /// Copies of \p english and \p vietnamese, in one heap block. Any pair of strings but
   /// two literals (which take the constructor above).
+  /// \throws std::length_error when either is 4 GiB or longer.
   template <class English, class Vietnamese>
     requires(std::is_convertible_v<const English&, std::string_view> &&
              std::is_convertible_v<const Vietnamese&, std::string_view> &&
@@ -59,16 +62,40 @@ class Text {
       : Text({std::string_view(english)}, {std::string_view(vietnamese)}) {}
   /// The concatenation of \p english_parts and of \p vietnamese_parts, in one heap block:
   /// a message is built once, in place, rather than from two temporary strings.
+  /// \throws std::length_error when either language's text is 4 GiB or longer.
   Text(std::initializer_list<std::string_view> english_parts,
        std::initializer_list<std::string_view> vietnamese_parts);
 
-  /// The English text.
-  [[nodiscard]] std::string_view english() const noexcept {
-    return {owned() ? owned_.data() : english_, english_size_};
+  /// A copy: literals shared, an owned text copied into a block of its own.
+  Text(const Text& other);
+  /// Takes \p other's words; \p other is left empty.
+  Text(Text&& other) noexcept
+      : block_(std::move(other.block_)),
+        english_(std::exchange(other.english_, "")),
+        vietnamese_(std::exchange(other.vietnamese_, "")),
+        english_size_(std::exchange(other.english_size_, 0)),
+        vietnamese_size_(std::exchange(other.vietnamese_size_, 0)) {}
+  /// Copies \p other's words.
+  Text& operator=(const Text& other) {
+    if (this != &other) *this = Text(other);
+    return *this;
   }
+  /// Takes \p other's words; \p other is left empty.
+  Text& operator=(Text&& other) noexcept {
+    block_ = std::move(other.block_);
+    english_ = std::exchange(other.english_, "");
+    vietnamese_ = std::exchange(other.vietnamese_, "");
+    english_size_ = std::exchange(other.english_size_, 0);
+    vietnamese_size_ = std::exchange(other.vietnamese_size_, 0);
+    return *this;
+  }
+  ~Text() = default;
+
+  /// The English text.
+  [[nodiscard]] std::string_view english() const noexcept { return {english_, english_size_}; }
   /// The Vietnamese text.
   [[nodiscard]] std::string_view vietnamese() const noexcept {
-    return {owned() ? owned_.data() + english_size_ : vietnamese_, vietnamese_size_};
+    return {vietnamese_, vietnamese_size_};
   }
   /// The text in \p language.
   [[nodiscard]] std::string_view in(model::Language language) const noexcept {
@@ -80,13 +107,14 @@ class Text {
   }
 
  private:
-  [[nodiscard]] bool owned() const noexcept { return english_ == nullptr; }
-
-  std::string owned_;                // English then Vietnamese, when not literals
-  const char* english_ = "";         // the English literal; null when owned
-  const char* vietnamese_ = "";      // the Vietnamese literal
-  std::size_t english_size_ = 0;
-  std::size_t vietnamese_size_ = 0;
+  // The words are read through the two pointers, whether they point at literals or into
+  // the block: a finding's texts are read far more often than made, and a std::string
+  // member (and a branch on every read) made each text 64 bytes rather than 32.
+  std::unique_ptr<char[]> block_;    // English then Vietnamese, when not literals
+  const char* english_ = "";         // the English words
+  const char* vietnamese_ = "";      // the Vietnamese words
+  std::uint32_t english_size_ = 0;
+  std::uint32_t vietnamese_size_ = 0;
 };
 
 }  // namespace cadreplan::policy

@@ -77,6 +77,25 @@ TEST(Text, ShortOwnedTextsSurviveMovesAndCopies) {
   EXPECT_EQ(moved.vietnamese(), "khác");
 }
 
+TEST(Text, AMovedFromTextIsEmptyAndUsable) {
+  Text source{std::string("a message long enough for the heap"), std::string("một thông báo")};
+  const Text taken = std::move(source);
+  EXPECT_EQ(taken.english(), "a message long enough for the heap");
+  EXPECT_TRUE(source.english().empty());  // NOLINT(bugprone-use-after-move): documented state
+  EXPECT_TRUE(source.vietnamese().empty());
+  source = taken;  // usable again, and independent of what it is copied from
+  EXPECT_EQ(source, taken);
+  EXPECT_NE(source.english().data(), taken.english().data());
+  Text self = taken;
+  const Text& alias = self;
+  self = alias;  // self-assignment keeps the words
+  EXPECT_EQ(self, taken);
+}
+
+// Findings hold two texts each and a national report holds a few hundred thousand
+// findings: a text stays two pointers, two sizes and its block.
+static_assert(sizeof(Text) <= 32);
+
 TEST(Text, MixesALiteralWithAString) {
   const std::string english = "Add candidates.";
   const Text text{english, "Bổ sung nhân sự."};
