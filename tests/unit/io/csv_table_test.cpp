@@ -414,6 +414,13 @@ TEST(CsvWriter, QuotesOnlyWhereNeeded) {
   out.clear();
   append_csv_cell(out, "say \"hi\"");
   EXPECT_EQ(out, "\"say \"\"hi\"\"\"");
+  // Quotes first, in a row and last: every one doubled, nothing else changed.
+  out.clear();
+  append_csv_cell(out, "\"\"a\"");
+  EXPECT_EQ(out, "\"\"\"\"\"a\"\"\"");
+  out.clear();
+  append_csv_cell(out, "x,\ty\r");
+  EXPECT_EQ(out, "\"x,\ty\r\"");
 }
 
 TEST(CsvWriter, WritesWhatTheReaderReadsBack) {
