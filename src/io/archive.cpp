@@ -1102,16 +1102,6 @@ class MappedFile {
   std::size_t bytes_;
 };
 
-// Decodes a whole archive file's bytes, \p bytes.
-LoadedArchive decode_file(std::string_view bytes, const std::string& file, const ArchiveLimits& limits) {
-  LoadedArchive loaded;
-  loaded.envelope = parse_envelope(bytes.substr(0, kMaxEnvelopeBytes), bytes.size(), file, limits);
-  const std::string_view payload = bytes.substr(archive_envelope_bytes);
-  check_payload_crc(loaded.envelope, payload, file);
-  loaded.contents = decode_checked(loaded.envelope, payload, file, limits);
-  return loaded;
-}
-
 LoadedArchive load_archive_file(const fs::path& path, const ArchiveLimits& limits) {
   const std::string file = path.string();
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
@@ -1129,7 +1119,12 @@ LoadedArchive load_archive_file(const fs::path& path, const ArchiveLimits& limit
   const auto file_bytes = static_cast<std::uint64_t>(status.st_size);
   if (file_bytes > 0 && file_bytes <= std::numeric_limits<std::size_t>::max()) {
     if (const auto mapped = MappedFile::map(descriptor.get(), static_cast<std::size_t>(file_bytes))) {
-      return decode_file(mapped->view(), file, limits);
+      // As read_archive() does, keeping the envelope.
+      LoadedArchive loaded;
+      loaded.envelope = read_archive_envelope(mapped->view(), file, limits);
+      loaded.contents =
+          decode_checked(loaded.envelope, mapped->view().substr(archive_envelope_bytes), file, limits);
+      return loaded;
     }
   }
 

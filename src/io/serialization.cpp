@@ -555,8 +555,8 @@ void read_trainings(ColumnsState& state, Columns& c) {
   for (std::size_t i = 0; i < n; ++i) {
     // Read field by field in the file's order, so that the first bad field is the one
     // reported, then built whole (aggregate initialisation: Clang before 16 has no
-    // parenthesised form for emplace_back): a default record with each member assigned
-    // after copied the cadre's id through assign() (a twentieth of the load).
+    // parenthesised form for emplace_back). A default record with its members assigned
+    // one by one copied the cadre's id through assign(): a twentieth of the load.
     const auto& cadre = cadres[load_row(c.cadre[i], cadres.size(), "trainings", "cadre", "cadres", i)];
     const auto kind = kinds.required(c.kind[i], "trainings", "kind", i);
     const auto start_date = load_day(c.start_date[i], "trainings", "start_date", i);

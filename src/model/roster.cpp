@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "model/roster_assembly.hpp"
@@ -336,10 +337,7 @@ void RosterAssembly::finish(Roster& roster, RosterRows rows) {
   // roster's pool entries was a twelfth of loading its archive; a unit has a few dozen).
   roster.pools_by_unit_ = IndexGroups(rows.unit_of_pool, t.units.size());
   const auto repeated_entry = first_repeat_in_groups(roster.pools_by_unit_, [&](std::uint32_t i) {
-    // Position and the term's first year (at most 9999), 16 bits each, and the cadre.
-    const std::uint64_t what = std::uint64_t{static_cast<std::uint16_t>(t.pools[i].position)} << 16 |
-                               static_cast<std::uint16_t>(t.pools[i].term.first_year());
-    return std::pair{what, rows.cadre_of_pool[i]};
+    return std::tuple{t.pools[i].position, t.pools[i].term.first_year(), rows.cadre_of_pool[i]};
   });
   if (repeated_entry) {
     const PoolEntry& entry = t.pools[*repeated_entry];

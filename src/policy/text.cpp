@@ -38,13 +38,8 @@ Text::Text(const Text& other)
       vietnamese_(other.vietnamese_),
       english_size_(other.english_size_),
       vietnamese_size_(other.vietnamese_size_) {
-  if (!other.block_) return;  // literals: shared, never freed
-  block_ = std::make_unique_for_overwrite<char[]>(std::size_t{english_size_} + vietnamese_size_);
-  char* out = block_.get();
-  english_ = out;
-  out = std::copy_n(other.english_, english_size_, out);
-  vietnamese_ = out;
-  std::copy_n(other.vietnamese_, vietnamese_size_, out);
+  // Literals are shared (never freed); owned words are copied into a block of their own.
+  if (other.block_) *this = Text({other.english()}, {other.vietnamese()});
 }
 
 }  // namespace cadreplan::policy

@@ -122,6 +122,8 @@ class EvaluationContext {
  private:
   [[nodiscard]] const ParameterValue& parameter(const Rule& rule, std::string_view name) const;
   [[nodiscard]] const ParameterValue& looked_up(const Rule& rule, std::string_view name) const;
+  // is_accredited() when the verdict is not in the table yet: judges and remembers it.
+  [[nodiscard]] bool judge_provider(model::InternedString provider) const;
 
   const model::Roster* roster_;
   const Profile* profile_;
@@ -132,8 +134,6 @@ class EvaluationContext {
   /// By position: why there is a gap, empty when there is none.
   std::vector<std::string> gap_by_position_;
   /// Answers remembered for the evaluation (behind a pointer: it holds a mutex).
-  [[nodiscard]] bool judge_provider(model::InternedString provider) const;
-
   struct Memo;
   std::shared_ptr<Memo> memo_;
   // The memo's provider verdicts, for the inline read above.
