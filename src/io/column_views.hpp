@@ -18,6 +18,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "detail/populate.hpp"
+
 #include "cadreplan/io/serialization.hpp"
 #include "cadreplan/model/roster.hpp"
 
@@ -44,6 +46,7 @@ class ColumnView {
   [[nodiscard]] std::vector<T> to_vector() const {
     std::vector<T> values;
     values.reserve(size_);
+    cadreplan::detail::populate_capacity(values);
     for (std::size_t i = 0; i < size_; ++i) values.push_back((*this)[i]);
     return values;
   }

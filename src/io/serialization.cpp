@@ -11,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "detail/populate.hpp"
 #include "io/column_views.hpp"
 #include "model/roster_assembly.hpp"
 
@@ -500,6 +501,7 @@ void read_cadres(ColumnsState& state, Columns& c) {
   std::vector<model::Cadre>& cadres = state.tables.cadres;
   cadres.clear();
   cadres.reserve(n);
+  cadreplan::detail::populate_capacity(cadres);
   // The roster's index of cadres by position, built here where the positions are read.
   std::vector<std::vector<std::uint32_t>> holders_of(model::all_codes<model::Position>().size());
   std::size_t next_position = 0;
@@ -552,6 +554,7 @@ void read_trainings(ColumnsState& state, Columns& c) {
   std::vector<model::TrainingRecord>& trainings = state.tables.trainings;
   trainings.clear();
   trainings.reserve(n);
+  cadreplan::detail::populate_capacity(trainings);
   for (std::size_t i = 0; i < n; ++i) {
     // Read field by field in the file's order, so that the first bad field is the one
     // reported, then built whole (aggregate initialisation: Clang before 16 has no
@@ -587,6 +590,7 @@ void read_pools(ColumnsState& state, Columns& c) {
   std::vector<model::PoolEntry>& pools = state.tables.pools;
   pools.clear();
   pools.reserve(n);
+  cadreplan::detail::populate_capacity(pools);
   for (std::size_t i = 0; i < n; ++i) {
     model::PoolEntry& entry = pools.emplace_back();
     entry.unit_id = units[load_row(c.unit[i], units.size(), "pools", "unit", "units", i)].id;
@@ -612,6 +616,7 @@ void read_budgets(ColumnsState& state, Columns& c) {
   std::vector<model::BudgetLine>& budgets = state.tables.budgets;
   budgets.clear();
   budgets.reserve(n);
+  cadreplan::detail::populate_capacity(budgets);
   for (std::size_t i = 0; i < n; ++i) {
     model::BudgetLine& line = budgets.emplace_back();
     line.unit_id = units[load_row(c.unit[i], units.size(), "budgets", "unit", "units", i)].id;
