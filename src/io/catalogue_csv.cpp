@@ -43,6 +43,7 @@ enum Column : std::size_t {
   accredited,
   capacity,
   months,
+  part_time,
   column_count,
 };
 
@@ -56,7 +57,8 @@ constexpr std::array<ColumnSpec, column_count> kColumns{{{"id", true},
                                                          {"requires", false},
                                                          {"accredited", false},
                                                          {"capacity", false},
-                                                         {"months", false}}};
+                                                         {"months", false},
+                                                         {"part_time", false}}};
 
 // A whole number within [minimum, maximum], or nothing.
 std::optional<int> whole_number(std::string_view text, int minimum, int maximum) {
@@ -223,6 +225,10 @@ class Loader {
       }
     }
     if (const auto text = cell(row, months); !text.empty()) read_months(row, text, course, ok);
+    if (const auto text = cell(row, part_time); !text.empty()) {
+      parse(row, part_time, text, ok,
+            [&](std::string_view value) { course.part_time = parse_bool(value); });
+    }
 
     if (!id_text.empty()) {
       const auto [first, inserted] = lines_.emplace(std::string(id_text), row.line);

@@ -61,12 +61,23 @@ constexpr std::size_t kMaxChains = 8;
 // a bound keeps a pathological catalogue from stalling a national plan).
 constexpr std::size_t kMaxSearchNodes = 4096;
 
+// Days a person is taken by one course: a full-time one, or a part-time one (studied
+// while working, see Course::part_time).
 struct Interval {
   date first;
   date last;
+  bool part_time = false;
 };
 
+// Whether two courses of one person clash: a full-time course fits inside a part-time
+// one (a refresher week during an in-service degree); two of the same kind never share a
+// day.
 bool overlaps(const Interval& a, const Interval& b) noexcept {
+  return a.part_time == b.part_time && a.first <= b.last && b.first <= a.last;
+}
+
+// Whether \p a and \p b share a day, whatever their kind.
+bool share_a_day(const Interval& a, const Interval& b) noexcept {
   return a.first <= b.last && b.first <= a.last;
 }
 
@@ -364,8 +375,9 @@ class Planner {
           record.status == model::TrainingStatus::failed) {
         continue;
       }
+      // Full-time: a roster's record does not say how it is attended.
       const Interval interval{record.start_date, record.end_date};
-      if (overlaps(interval, window)) subject.busy.push_back(interval);
+      if (share_a_day(interval, window)) subject.busy.push_back(interval);
       // Completed, under way or planned refreshers count in the year they end in.
       if (record.kind == parameters_.refresher_kind && record.status &&
           (*record.status == model::TrainingStatus::completed ||
@@ -489,7 +501,7 @@ class Planner {
         if (session.year != reservation.year) continue;
         if (!session.ends_in_year) continue;
         if (subject.until < session.end) break;
-        const Interval interval{session.start, session.end};
+        const Interval interval{session.start, session.end, slots_[reservation.slot].course->part_time};
         if (overlaps_any(interval, subject.busy) || overlaps_any(interval, extra) ||
             overlaps_any(interval, fixed())) {
           continue;
@@ -498,7 +510,7 @@ class Planner {
         break;
       }
       if (chosen == nullptr) return false;
-      const Interval interval{chosen->start, chosen->end};
+      const Interval interval{chosen->start, chosen->end, slots_[reservation.slot].course->part_time};
       if (fixed_count < fixed_storage.size() && fixed_overflow.empty()) {
         fixed_storage[fixed_count++] = interval;
       } else {
@@ -644,7 +656,7 @@ class Planner {
           ledger_.remaining(session.year) - chosen_cost_in(search, session.year) < course.cost) {
         continue;
       }
-      const Interval interval{session.start, session.end};
+      const Interval interval{session.start, session.end, course.part_time};
       if (overlaps_any(interval, search.subject->busy) ||
           overlaps_any(interval, search.intervals)) {
         continue;
@@ -742,7 +754,8 @@ class Planner {
     Subject& subject = subjects_[subject_index];
     for (const Choice& choice : schedule) {
       ledger_.charge(choice.slot, choice.session->year);
-      const Interval interval{choice.session->start, choice.session->end};
+      const Interval interval{choice.session->start, choice.session->end,
+                              slots_[choice.slot].course->part_time};
       subject.busy.push_back(interval);
       if (slots_[choice.slot].course->kind == model::TrainingKind::political_theory) {
         subject.theory.push_back(interval);

@@ -32,8 +32,9 @@ struct CatalogueLoadResult {
 /// Required columns: `id`, `name`, `kind`, `provider`, `cost`, `days`; optional: `confers`,
 /// `requires` (levels of the dimension the course's kind trains: political theory,
 /// professional level or state management, in any spelling model::parse_code accepts),
-/// `accredited` (a yes/no cell), `capacity` (seats per calendar year; empty: unlimited) and
-/// `months` (`;`-separated months 1-12 in which a session starts; empty: every month).
+/// `accredited` (a yes/no cell), `capacity` (seats per calendar year; empty: unlimited),
+/// `months` (`;`-separated months 1-12 in which a session starts; empty: every month) and
+/// `part_time` (a yes/no cell, empty: no; see planning::Course::part_time).
 /// Columns come in any order and match case-insensitively; an unknown column is a warning.
 /// Every error names `FILE:LINE:COLUMN` (the column by its header name): an empty required
 /// cell, an unknown code, a duplicate id, a level set on a course whose kind confers none, a

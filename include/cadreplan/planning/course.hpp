@@ -22,6 +22,11 @@ namespace cadreplan::planning {
 /// A course starts on the first day of each month listed in start_months and lasts `days`
 /// calendar days, the first day included: a 5-day refresher starting on 1 March ends on
 /// 5 March. Its seats are counted per calendar year of the start date.
+///
+/// A course is full-time unless marked part_time. A person attends one full-time course
+/// and one part-time course at a time: a 5-day refresher fits inside a three-year
+/// in-service degree (vừa làm vừa học), two full-time courses never share a day, and nor
+/// do two part-time ones.
 /// \ingroup planning
 struct Course {
   model::CourseId id;                                     ///< Unique id, e.g. `LLCT-CC`.
@@ -37,6 +42,9 @@ struct Course {
   std::optional<bool> accredited;  ///< Whether the catalogue marks it accredited (empty: unknown).
   std::optional<int> capacity;     ///< Seats per calendar year (empty: unlimited).
   std::vector<int> start_months;   ///< Months (1-12, increasing) it starts in (empty: every month).
+  /// Attended while working (in-service or distance study, `part_time` in `courses.csv`):
+  /// it does not take the days a full-time course needs (see above). False: full-time.
+  bool part_time = false;
 
   /// True when a session may start in \p month (1-12).
   [[nodiscard]] bool starts_in(int month) const noexcept;

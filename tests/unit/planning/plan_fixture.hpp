@@ -314,10 +314,12 @@ inline void check_plan(const Plan& plan, const PlanInputs& inputs) {
   }
   for (const auto& [cadre_id, enrolments] : by_cadre) {
     const model::Cadre& cadre = *inputs.roster.find_cadre(model::CadreId(cadre_id));
-    // No two courses on one day (the roster's trainings included).
-    std::vector<std::pair<date, date>> spans;
-    for (const auto* enrolment : enrolments)
-      spans.emplace_back(enrolment->start_date, enrolment->end_date);
+    // No two full-time courses on one day (the roster's trainings included, which count as
+    // full-time), and no two part-time ones: a full-time course may fall inside a
+    // part-time one.
+    const auto part_time = [&](const Enrolment& enrolment) {
+      return inputs.catalogue.find(enrolment.course)->part_time;
+    };
     const auto index = static_cast<std::size_t>(inputs.roster.cadre_index(cadre.id));
     for (std::uint32_t record : inputs.roster.trainings_of_cadre(index)) {
       const auto& training = inputs.roster.trainings()[record];
@@ -326,14 +328,22 @@ inline void check_plan(const Plan& plan, const PlanInputs& inputs) {
         continue;
       }
       for (const auto* enrolment : enrolments) {
+        if (part_time(*enrolment)) continue;
         EXPECT_TRUE(training.end_date < enrolment->start_date ||
                     enrolment->end_date < training.start_date)
             << cadre_id << ": " << enrolment->course.str() << " overlaps a training in the roster";
       }
     }
-    std::sort(spans.begin(), spans.end());
-    for (std::size_t i = 1; i < spans.size(); ++i) {
-      EXPECT_LT(spans[i - 1].second, spans[i].first) << cadre_id << ": two courses overlap";
+    for (const bool kind : {false, true}) {
+      std::vector<std::pair<date, date>> spans;
+      for (const auto* enrolment : enrolments) {
+        if (part_time(*enrolment) == kind) spans.emplace_back(enrolment->start_date, enrolment->end_date);
+      }
+      std::sort(spans.begin(), spans.end());
+      for (std::size_t i = 1; i < spans.size(); ++i) {
+        EXPECT_LT(spans[i - 1].second, spans[i].first)
+            << cadre_id << ": two " << (kind ? "part-time" : "full-time") << " courses overlap";
+      }
     }
     // Prerequisites held by each start date, counting earlier enrolments of the plan.
     for (const auto* enrolment : enrolments) {

@@ -314,6 +314,69 @@ TEST(Planner, FitsRefreshersAroundLongCourses) {
   EXPECT_EQ(testing::enrolments_of(plan, "S1", "BD").size(), 6u);
 }
 
+// A three-year degree for a secretary who holds college and must hold university.
+Course degree(const std::string& id, bool part_time, int days = 1080) {
+  Course course = testing::course(id, TrainingKind::professional, 36, days, {9},
+                                  QualificationLevel(ProfessionalLevel::university),
+                                  QualificationLevel(ProfessionalLevel::college));
+  course.part_time = part_time;
+  return course;
+}
+
+TEST(Planner, FitsRefreshersInsidePartTimeProgrammes) {
+  RosterBuilder builder;
+  builder.unit("U1").secretary("S1", "U1", PoliticalTheory::intermediate, ProfessionalLevel::college);
+  const auto roster = builder.build();
+  const auto profile = testing::profile_with(std::nullopt, ProfessionalLevel::university);
+  const auto budgets = uniform_budgets(kTerm2015, 100);
+
+  // Full-time, the degree takes every refresher session of 2016 and 2017: it cannot be
+  // planned beside a refresher every year.
+  const Plan full_time =
+      run(roster, profile, Catalogue::build({testing::refresher("BD", 1, {3, 9}), degree("DH", false)}),
+          kTerm2015, budgets, 1);
+  EXPECT_TRUE(testing::enrolments_of(full_time, "S1", "DH").empty());
+  const auto missed = testing::unresolved_of(full_time, "S1", "standard.professional_level");
+  ASSERT_EQ(missed.size(), 1u);
+  EXPECT_EQ(missed[0].reason, UnresolvedReason::time);
+
+  // Part-time (in-service), the refreshers fall inside it.
+  const Plan part_time =
+      run(roster, profile, Catalogue::build({testing::refresher("BD", 1, {3, 9}), degree("DH", true)}),
+          kTerm2015, budgets, 1);
+  EXPECT_TRUE(part_time.unresolved.empty());
+  const auto programme = testing::enrolments_of(part_time, "S1", "DH");
+  ASSERT_EQ(programme.size(), 1u);
+  EXPECT_EQ(programme[0].start_date, date(2015, 9, 1));  // the first session of the term
+  const auto refreshers = testing::enrolments_of(part_time, "S1", "BD");
+  ASSERT_EQ(refreshers.size(), 6u);  // 2015 to 2020
+  std::size_t inside = 0;
+  for (const auto& refresher : refreshers) {
+    inside += programme[0].start_date <= refresher.start_date && refresher.end_date <= programme[0].end_date;
+  }
+  EXPECT_GE(inside, 3u);  // 2016 and 2017 wholly inside, 2015 or 2018 too
+}
+
+TEST(Planner, NeverPutsTwoPartTimeCoursesOnOneDay) {
+  RosterBuilder builder;
+  builder.unit("U1").secretary("S1", "U1", PoliticalTheory::elementary, ProfessionalLevel::college);
+  const auto roster = builder.build();
+  const auto profile = testing::profile_with(PoliticalTheory::intermediate, ProfessionalLevel::university);
+  Course theory_course = theory("TC", 8, PoliticalTheory::intermediate, std::nullopt, 180, {9});
+  theory_course.part_time = true;
+  const Plan plan = run(roster, profile, Catalogue::build({theory_course, degree("DH", true, 540)}),
+                        kTerm2015, uniform_budgets(kTerm2015, 100));
+  EXPECT_TRUE(plan.unresolved.empty());
+  const auto first = testing::enrolments_of(plan, "S1", "TC");
+  const auto second = testing::enrolments_of(plan, "S1", "DH");
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);
+  // Both start in September only: one waits for the other to end.
+  EXPECT_TRUE(first[0].end_date < second[0].start_date || second[0].end_date < first[0].start_date)
+      << "TC " << first[0].start_date << " to " << first[0].end_date << ", DH " << second[0].start_date
+      << " to " << second[0].end_date;
+}
+
 TEST(Planner, WorksAroundTrainingsAlreadyInTheRoster) {
   RosterBuilder builder;
   builder.unit("U1").secretary("S1", "U1", PoliticalTheory::elementary);
