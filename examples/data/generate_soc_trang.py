@@ -112,7 +112,7 @@ PAIR_COLUMNS = ["rule", "cadre_id", "unit_id"]
 PAIRS_FILE = os.path.join("..", "..", "tests", "data", "expected", "soc-trang-2013-check-pairs.csv")
 COURSE_COLUMNS = [
     "id", "name", "kind", "provider", "cost", "days", "confers", "requires", "accredited",
-    "capacity", "months",
+    "capacity", "months", "part_time",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -1334,10 +1334,11 @@ def courses_rows():
         dict(id="DH-XDD", name="Đại học Xây dựng Đảng và chính quyền nhà nước (vừa làm vừa học)",
              kind="professional", provider=ACADEMY, cost=36000000, days=1080,
              confers="university", requires="intermediate", accredited="true", capacity=50,
-             months="9"),
+             months="9", part_time="true"),  # studied while working: refreshers fit inside
         dict(id="DH-LUAT-LT", name="Liên thông cao đẳng lên đại học ngành Luật",
              kind="professional", provider=CANTHO, cost=24000000, days=540, confers="university",
-             requires="college", accredited="true", capacity=60, months="9"),
+             requires="college", accredited="true", capacity=60, months="9",
+             part_time="true"),  # bridging for serving cadres, in-service too
     ]
 
 
@@ -1834,6 +1835,9 @@ def run_check(root: str) -> int:
         tk.money(r, "cost")
         expect(r["days"].isdigit() and r["capacity"].isdigit(), "days/capacity")
         expect(all(1 <= int(m) <= 12 for m in r["months"].split(";")), "months")
+        expect(r["part_time"] in ("", "true"), f"{r['id']}: part_time")
+        expect((r["part_time"] == "true") == (kind == "professional"),
+               f"{r['id']}: only the degree programmes are part-time")
         for col in ("confers", "requires"):
             if r[col]:
                 expect(kind in level_table, f"{r['id']}: {col} on a {kind} course")

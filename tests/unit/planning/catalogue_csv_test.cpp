@@ -50,6 +50,27 @@ TEST(CatalogueCsv, LoadsTheBundledCatalogue) {
   const auto* law = catalogue.find(model::CourseId("DH-LUAT-LT"));
   ASSERT_NE(law, nullptr);
   EXPECT_EQ(law->prerequisite, planning::QualificationLevel(model::ProfessionalLevel::college));
+  // The two degree programmes are studied while working; the political courses are not.
+  EXPECT_TRUE(law->part_time);
+  EXPECT_TRUE(catalogue.find(model::CourseId("DH-XDD"))->part_time);
+  EXPECT_FALSE(advanced->part_time);
+  EXPECT_FALSE(refresher->part_time);
+}
+
+TEST(CatalogueCsv, ReadsPartTimeAsAYesNoCellThatDefaultsToFullTime) {
+  const auto loaded = parse_catalogue_csv(
+      "id,name,kind,provider,cost,days,Part_Time\n"
+      "DH,Đại học,professional,P,1,1080,có\n"
+      "TC,Trung cấp,political_theory,P,1,180,false\n"
+      "BD,Bồi dưỡng,party_building,P,1,5,\n",
+      "courses.csv");
+  EXPECT_TRUE(loaded.warnings.empty());  // a known column, in any letter case
+  EXPECT_TRUE(loaded.catalogue.find(model::CourseId("DH"))->part_time);
+  EXPECT_FALSE(loaded.catalogue.find(model::CourseId("TC"))->part_time);
+  EXPECT_FALSE(loaded.catalogue.find(model::CourseId("BD"))->part_time);  // empty: full-time
+  // Without the column every course is full-time, as before the column existed.
+  const auto older = parse_catalogue_csv(kHeader + "DH,x,professional,P,1,1080,,,,,\n", "courses.csv");
+  EXPECT_FALSE(older.catalogue.find(model::CourseId("DH"))->part_time);
 }
 
 TEST(CatalogueCsv, AcceptsColumnsInAnyOrderAndEveryCodeSpelling) {
@@ -113,6 +134,12 @@ TEST(CatalogueCsv, NamesFileLineAndColumnOfEveryError) {
             "courses.csv:2:months: error: month 3 is listed twice in '3;3'\n");
   EXPECT_EQ(error_of(kHeader + "TC,,skills,P,1,5,,,,,\n"),
             "courses.csv:2:name: error: empty cell in required column 'name'\n");
+  EXPECT_NE(error_of("id,name,kind,provider,cost,days,part_time\nDH,x,professional,P,1,9,often\n")
+                .find("courses.csv:2:part_time: error:"),
+            std::string::npos);
+  EXPECT_NE(error_of("id,name,kind,provider,cost,days,part_time\nDH,x,professional,P,1,9,often\n")
+                .find("'often'"),
+            std::string::npos);
 }
 
 TEST(CatalogueCsv, ReportsEveryErrorWithKeepGoing) {
