@@ -75,6 +75,9 @@ void write_enrolment(const planning::Enrolment& enrolment, std::ostream& out) {
       .text("provider", enrolment.provider)
       .number("cost", enrolment.cost)
       .texts("resolves", enrolment.resolves);
+  // Only when true: a full-time course inside it is not a clash, and documents written
+  // before part-time courses existed keep their bytes.
+  if (enrolment.part_time) object.raw("part_time", "true");
 }
 
 const char* point_name(int point, Language language) {
@@ -166,7 +169,8 @@ void write_years(std::ostream& out, const planning::Plan& plan, const model::Ros
       out << "    " << iso(enrolment.start_date) << " → " << iso(enrolment.end_date) << "  "
           << cadre_label(roster, enrolment.cadre_id) << ", " << enrolment.unit_id.str() << ": "
           << enrolment.course.str() << " (" << enrolment.provider << "), " << money(enrolment.cost)
-          << " [" << join(enrolment.resolves, ", ") << "]\n";
+          << (enrolment.part_time ? (vi ? ", không tập trung" : ", part-time") : "") << " ["
+          << join(enrolment.resolves, ", ") << "]\n";
     }
   }
 }

@@ -874,6 +874,7 @@ class Planner {
       enrolment.end_date = placement.session.end;
       enrolment.provider = course.provider;
       enrolment.cost = course.cost;
+      enrolment.part_time = course.part_time;
       enrolment.resolves.push_back(interned_rule(placement.rule));
       // The subject's first enrolment is the plan point 2 asks for from the term's start.
       if (!has_plan[placement.subject]) {

@@ -20,7 +20,8 @@ namespace cadreplan::io {
 /// and `by_year`: the money the plan uses), `enrolments`, `unresolved` and `projection`
 /// (`as_of`, `cadres`, `compliant` at the term's end). Compatible extensions: `budget.
 /// allocated` (`total`, `by_year`); per unresolved item `unit_id`, `year`, `money`, `seats`
-/// and `course` (null when not applicable); `projection.now` and `projection.unplanned`
+/// and `course` (null when not applicable); per enrolment `part_time` (`true`, present
+/// only for a part-time course); `projection.now` and `projection.unplanned`
 /// (the same three keys for today, and for the term's end without the plan),
 /// `projection.by_point` and `projection.by_unit` (finding counts `now`, `unplanned` and
 /// `projected`); and `readiness` (the pools' totals) when \p readiness is given.
@@ -38,7 +39,8 @@ inline constexpr std::size_t max_unresolved_lines = 40;
 
 /// Writes the plan for a provincial officer, in \p language: per year the budget and the
 /// money used, the enrolments per course, and each course that is not a yearly refresher
-/// with the cadre (named from \p roster) and the course (named from \p catalogue); then what
+/// with the cadre (named from \p roster) and the course (named from \p catalogue), marked
+/// part-time when it is (a refresher may then fall within its days); then what
 /// could not be planned and why (counted by rule and reason, the first
 /// max_unresolved_lines named); then compliance now and projected, per policy point and
 /// per unit; then the pools' bench strength when \p readiness is given.

@@ -57,6 +57,9 @@ struct Enrolment {
   boost::gregorian::date end_date;    ///< Last day.
   std::string provider;               ///< Who gives it.
   model::Dong cost = 0;               ///< Charged in full to `year`.
+  /// The course is part-time (Course::part_time): another of the person's enrolments, a
+  /// full-time one, may fall within its days.
+  bool part_time = false;
   /// The rules whose findings it resolves or helps resolve (every step of a chain of
   /// courses, e.g. intermediate then advanced political theory, lists the standard).
   /// Interned: a national plan repeats a handful of rule ids over some 350 thousand

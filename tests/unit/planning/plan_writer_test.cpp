@@ -59,6 +59,52 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+// A part-time degree is marked in JSON (and only it) and in the text, in both languages:
+// the refreshers that fall within its days are not a clash.
+TEST(PlanWriter, MarksPartTimeEnrolments) {
+  RosterBuilder builder;
+  builder.unit("U1").secretary("S1", "U1", PoliticalTheory::intermediate,
+                               model::ProfessionalLevel::college);
+  const auto roster = builder.build();
+  planning::Course degree = planning::testing::course(
+      "DH", TrainingKind::professional, 36, 1080, {9},
+      planning::QualificationLevel(model::ProfessionalLevel::university),
+      planning::QualificationLevel(model::ProfessionalLevel::college));
+  degree.part_time = true;
+  const auto catalogue =
+      planning::Catalogue::build({planning::testing::refresher("BD", 1, {3, 9}), degree});
+  const auto profile =
+      planning::testing::profile_with(std::nullopt, model::ProfessionalLevel::university);
+  planning::PlanRequest request(roster, profile, planning::testing::registry(), catalogue, kTerm,
+                                planning::uniform_budgets(kTerm, 100));
+  const planning::Plan plan = planning::make_plan(request);
+  const planning::Projection projection = planning::project(
+      roster, profile, planning::testing::registry(), catalogue, plan, kTerm.start());
+  ASSERT_EQ(plan.enrolments.size(), 7u);  // the degree and six refreshers
+
+  std::ostringstream json;
+  write_plan_json(json, plan, projection);
+  std::size_t marked = 0;
+  const auto document = nlohmann::json::parse(json.str());
+  for (const auto& enrolment : document["enrolments"]) {
+    const bool is_degree = enrolment["course"] == "DH";
+    ASSERT_EQ(enrolment.contains("part_time"), is_degree) << enrolment.dump();
+    if (is_degree) {
+      EXPECT_EQ(enrolment["part_time"], true);
+      ++marked;
+    }
+  }
+  EXPECT_EQ(marked, 1u);
+
+  std::ostringstream english;
+  write_plan_text(english, plan, projection, roster, catalogue);
+  EXPECT_TRUE(contains(english.str(), "DH (Trường Chính trị tỉnh Sóc Trăng), 36 đ, part-time ["))
+      << english.str();
+  std::ostringstream vietnamese;
+  write_plan_text(vietnamese, plan, projection, roster, catalogue, nullptr, model::Language::vietnamese);
+  EXPECT_TRUE(contains(vietnamese.str(), ", 36 đ, không tập trung ["));
+}
+
 // The JSON is written member by member and element by element; its text must be exactly
 // what nlohmann::ordered_json writes for the whole document with dump(2).
 TEST(PlanWriter, JsonIsNlohmannsOwnLayoutWithAndWithoutReadinessOrItems) {
