@@ -227,6 +227,14 @@ class Planner {
     return static_cast<std::size_t>(year - years_.front());
   }
 
+  // Whether a training in the roster is part-time: when its course is a course the
+  // catalogue marks part-time (by id, exactly); otherwise it is taken as full-time, since
+  // a record does not say how it is attended.
+  bool attended_part_time(const model::TrainingRecord& record) const {
+    return std::find(part_time_courses_.begin(), part_time_courses_.end(), record.course.view()) !=
+           part_time_courses_.end();
+  }
+
   bool usable(const Course& course) const {
     if (!parameters_.accredited_only) return true;
     if (course.accredited == false) return false;
@@ -237,6 +245,7 @@ class Planner {
   void build_slots() {
     slots_.reserve(request_.catalogue.size());
     for (const Course& course : request_.catalogue.courses()) {
+      if (course.part_time) part_time_courses_.push_back(course.id.str());
       Slot slot;
       slot.course = &course;
       slot.seats_taken.assign(years_.size(), 0);
@@ -375,8 +384,7 @@ class Planner {
           record.status == model::TrainingStatus::failed) {
         continue;
       }
-      // Full-time: a roster's record does not say how it is attended.
-      const Interval interval{record.start_date, record.end_date};
+      const Interval interval{record.start_date, record.end_date, attended_part_time(record)};
       if (share_a_day(interval, window)) subject.busy.push_back(interval);
       // Completed, under way or planned refreshers count in the year they end in.
       if (record.kind == parameters_.refresher_kind && record.status &&
@@ -929,6 +937,7 @@ class Planner {
   model::Term term_;
   std::vector<int> years_;
   std::vector<Slot> slots_;
+  std::vector<std::string_view> part_time_courses_;  // ids of the catalogue's part-time courses
   Ledger ledger_;
   std::vector<std::size_t> refresher_slots_;
   std::vector<std::size_t> skills_slots_;

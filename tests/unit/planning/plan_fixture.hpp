@@ -314,9 +314,9 @@ inline void check_plan(const Plan& plan, const PlanInputs& inputs) {
   }
   for (const auto& [cadre_id, enrolments] : by_cadre) {
     const model::Cadre& cadre = *inputs.roster.find_cadre(model::CadreId(cadre_id));
-    // No two full-time courses on one day (the roster's trainings included, which count as
-    // full-time), and no two part-time ones: a full-time course may fall inside a
-    // part-time one.
+    // No two full-time courses on one day (the roster's trainings included, full-time
+    // unless their course is a part-time course of the catalogue), and no two part-time
+    // ones: a full-time course may fall inside a part-time one.
     const auto part_time = [&](const Enrolment& enrolment) {
       return inputs.catalogue.find(enrolment.course)->part_time;
     };
@@ -327,8 +327,10 @@ inline void check_plan(const Plan& plan, const PlanInputs& inputs) {
           training.status == model::TrainingStatus::failed) {
         continue;
       }
+      const auto* known = inputs.catalogue.find(model::CourseId(training.course.str()));
+      const bool training_part_time = known != nullptr && known->part_time;
       for (const auto* enrolment : enrolments) {
-        if (part_time(*enrolment)) continue;
+        if (part_time(*enrolment) != training_part_time) continue;
         EXPECT_TRUE(training.end_date < enrolment->start_date ||
                     enrolment->end_date < training.start_date)
             << cadre_id << ": " << enrolment->course.str() << " overlaps a training in the roster";

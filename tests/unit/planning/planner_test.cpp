@@ -357,6 +357,33 @@ TEST(Planner, FitsRefreshersInsidePartTimeProgrammes) {
   EXPECT_GE(inside, 3u);  // 2016 and 2017 wholly inside, 2015 or 2018 too
 }
 
+TEST(Planner, TakesARosterTrainingAsPartTimeWhenItsCourseIs) {
+  // Under way in the roster until August 2017: the refresher sessions of 2015 and 2016
+  // fall inside it. As the catalogue's part-time degree it leaves them free; as an
+  // unknown course it is taken as full-time and takes them.
+  const auto plan_with = [](const char* course) {
+    RosterBuilder builder;
+    builder.unit("U1").secretary("S1", "U1");
+    builder.training("S1", TrainingKind::professional, date(2014, 9, 1), date(2017, 8, 15),
+                     model::TrainingStatus::in_progress)
+        .course = course;
+    return run(builder.build(), intermediate_theory(),
+               Catalogue::build({testing::refresher("BD", 1, {3, 9}), degree("DH", true)}),
+               kTerm2015, uniform_budgets(kTerm2015, 100), 1);
+  };
+  const Plan known = plan_with("DH");
+  EXPECT_TRUE(known.unresolved.empty());
+  EXPECT_EQ(testing::enrolments_of(known, "S1", "BD").size(), 6u);
+
+  const Plan unknown = plan_with("DH-ELSEWHERE");
+  EXPECT_EQ(testing::enrolments_of(unknown, "S1", "BD").size(), 4u);  // 2017 to 2020
+  const auto missed = testing::unresolved_of(unknown, "S1", "point3.annual_refresher");
+  ASSERT_EQ(missed.size(), 2u);
+  EXPECT_EQ(missed[0].year, 2015);
+  EXPECT_EQ(missed[1].year, 2016);
+  EXPECT_EQ(missed[0].reason, UnresolvedReason::time);
+}
+
 TEST(Planner, NeverPutsTwoPartTimeCoursesOnOneDay) {
   RosterBuilder builder;
   builder.unit("U1").secretary("S1", "U1", PoliticalTheory::elementary, ProfessionalLevel::college);
