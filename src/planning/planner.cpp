@@ -23,6 +23,7 @@
 
 #include "cadreplan/model/unit.hpp"
 #include "cadreplan/planning/qualification_gap.hpp"
+#include "cadreplan/text/fold.hpp"
 
 namespace cadreplan::planning {
 namespace {
@@ -85,6 +86,52 @@ bool overlaps_any(const Interval& interval, std::span<const Interval> others) no
   return std::any_of(others.begin(), others.end(),
                      [&](const Interval& other) { return overlaps(interval, other); });
 }
+
+// How each training in the roster is attended, judged by its course as written: part-time
+// when that text, case and diacritics folded, is the id or the name of a part-time course
+// of the catalogue and of no full-time one; full-time otherwise, since a record does not
+// say how it is attended. A roster names a few courses many times: each distinct text is
+// folded and judged once.
+class RosterAttendance {
+ public:
+  explicit RosterAttendance(const Catalogue& catalogue) {
+    for (const Course& course : catalogue.courses()) {
+      for (const std::string_view text : {std::string_view(course.id.str()), std::string_view(course.name)}) {
+        auto& [part, full] = kinds_[text::fold(text)];
+        (course.part_time ? part : full) = true;
+      }
+      any_part_time_ = any_part_time_ || course.part_time;
+    }
+  }
+
+  bool part_time(model::InternedString course) {
+    if (!any_part_time_) return false;
+    const std::uint32_t ordinal = course.ordinal();
+    if (ordinal >= verdicts_.size()) verdicts_.resize(model::InternedString::ordinal_bound(), kUnjudged);
+    if (verdicts_[ordinal] == kUnjudged) verdicts_[ordinal] = judge(course.view());
+    return verdicts_[ordinal] == kPartTime;
+  }
+
+ private:
+  static constexpr std::uint8_t kUnjudged = 0;
+  static constexpr std::uint8_t kFullTime = 1;
+  static constexpr std::uint8_t kPartTime = 2;
+
+  std::uint8_t judge(std::string_view course) const {
+    std::string folded;
+    try {
+      folded = text::fold(course);
+    } catch (const std::invalid_argument&) {
+      return kFullTime;  // not text a catalogue could hold
+    }
+    const auto found = kinds_.find(folded);
+    return found != kinds_.end() && found->second.first && !found->second.second ? kPartTime : kFullTime;
+  }
+
+  std::unordered_map<std::string, std::pair<bool, bool>> kinds_;  // folded id or name: (part, full)
+  std::vector<std::uint8_t> verdicts_;  // by the course text's ordinal
+  bool any_part_time_ = false;
+};
 
 struct Session {
   date start;
@@ -227,14 +274,6 @@ class Planner {
     return static_cast<std::size_t>(year - years_.front());
   }
 
-  // Whether a training in the roster is part-time: when its course is a course the
-  // catalogue marks part-time (by id, exactly); otherwise it is taken as full-time, since
-  // a record does not say how it is attended.
-  bool attended_part_time(const model::TrainingRecord& record) const {
-    return std::find(part_time_courses_.begin(), part_time_courses_.end(), record.course.view()) !=
-           part_time_courses_.end();
-  }
-
   bool usable(const Course& course) const {
     if (!parameters_.accredited_only) return true;
     if (course.accredited == false) return false;
@@ -245,7 +284,6 @@ class Planner {
   void build_slots() {
     slots_.reserve(request_.catalogue.size());
     for (const Course& course : request_.catalogue.courses()) {
-      if (course.part_time) part_time_courses_.push_back(course.id.str());
       Slot slot;
       slot.course = &course;
       slot.seats_taken.assign(years_.size(), 0);
@@ -384,7 +422,7 @@ class Planner {
           record.status == model::TrainingStatus::failed) {
         continue;
       }
-      const Interval interval{record.start_date, record.end_date, attended_part_time(record)};
+      const Interval interval{record.start_date, record.end_date, attendance_.part_time(record.course)};
       if (share_a_day(interval, window)) subject.busy.push_back(interval);
       // Completed, under way or planned refreshers count in the year they end in.
       if (record.kind == parameters_.refresher_kind && record.status &&
@@ -937,7 +975,7 @@ class Planner {
   model::Term term_;
   std::vector<int> years_;
   std::vector<Slot> slots_;
-  std::vector<std::string_view> part_time_courses_;  // ids of the catalogue's part-time courses
+  RosterAttendance attendance_{request_.catalogue};
   Ledger ledger_;
   std::vector<std::size_t> refresher_slots_;
   std::vector<std::size_t> skills_slots_;

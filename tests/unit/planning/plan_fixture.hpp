@@ -25,6 +25,7 @@
 #include "cadreplan/planning/planner.hpp"
 #include "cadreplan/policy/profile.hpp"
 #include "cadreplan/policy/rule_registry.hpp"
+#include "cadreplan/text/fold.hpp"
 
 namespace cadreplan::planning::testing {
 
@@ -327,8 +328,16 @@ inline void check_plan(const Plan& plan, const PlanInputs& inputs) {
           training.status == model::TrainingStatus::failed) {
         continue;
       }
-      const auto* known = inputs.catalogue.find(model::CourseId(training.course.str()));
-      const bool training_part_time = known != nullptr && known->part_time;
+      // Part-time when the course as written, folded, names (by id or name) part-time
+      // courses of the catalogue only.
+      bool named_part = false;
+      bool named_full = false;
+      for (const Course& course : inputs.catalogue.courses()) {
+        const std::string written = text::fold(training.course.str());
+        if (written != text::fold(course.id.str()) && written != text::fold(course.name)) continue;
+        (course.part_time ? named_part : named_full) = true;
+      }
+      const bool training_part_time = named_part && !named_full;
       for (const auto* enrolment : enrolments) {
         if (part_time(*enrolment) != training_part_time) continue;
         EXPECT_TRUE(training.end_date < enrolment->start_date ||

@@ -375,6 +375,10 @@ TEST(Planner, TakesARosterTrainingAsPartTimeWhenItsCourseIs) {
   EXPECT_TRUE(known.unresolved.empty());
   EXPECT_EQ(testing::enrolments_of(known, "S1", "BD").size(), 6u);
 
+  // The course as written is matched by id or name, case and diacritics folded.
+  EXPECT_TRUE(plan_with("dh").unresolved.empty());
+  EXPECT_TRUE(plan_with("COURSE DH").unresolved.empty());  // the fixture names it "Course DH"
+
   const Plan unknown = plan_with("DH-ELSEWHERE");
   EXPECT_EQ(testing::enrolments_of(unknown, "S1", "BD").size(), 4u);  // 2017 to 2020
   const auto missed = testing::unresolved_of(unknown, "S1", "point3.annual_refresher");
@@ -382,6 +386,24 @@ TEST(Planner, TakesARosterTrainingAsPartTimeWhenItsCourseIs) {
   EXPECT_EQ(missed[0].year, 2015);
   EXPECT_EQ(missed[1].year, 2016);
   EXPECT_EQ(missed[0].reason, UnresolvedReason::time);
+}
+
+TEST(Planner, TakesARosterTrainingAsFullTimeWhenItsNameIsAmbiguous) {
+  // Two courses named alike, one part-time and one full-time: a training written with that
+  // name could be either, so it is taken as full-time, which keeps its days.
+  RosterBuilder builder;
+  builder.unit("U1").secretary("S1", "U1");
+  builder.training("S1", TrainingKind::professional, date(2014, 9, 1), date(2017, 8, 15),
+                   model::TrainingStatus::in_progress)
+      .course = "Đại học";
+  Course part_time = degree("DH-VLVH", true);
+  part_time.name = "Đại học";
+  Course full_time = degree("DH-CQ", false);
+  full_time.name = "Dai hoc";
+  const Plan plan = run(builder.build(), intermediate_theory(),
+                        Catalogue::build({testing::refresher("BD", 1, {3, 9}), part_time, full_time}),
+                        kTerm2015, uniform_budgets(kTerm2015, 100), 1);
+  EXPECT_EQ(testing::unresolved_of(plan, "S1", "point3.annual_refresher").size(), 2u);  // 2015, 2016
 }
 
 TEST(Planner, NeverPutsTwoPartTimeCoursesOnOneDay) {
