@@ -70,16 +70,16 @@ struct Interval {
   bool part_time = false;
 };
 
+// Whether \p a and \p b share a day, whatever their kind.
+bool share_a_day(const Interval& a, const Interval& b) noexcept {
+  return a.first <= b.last && b.first <= a.last;
+}
+
 // Whether two courses of one person clash: a full-time course fits inside a part-time
 // one (a refresher week during an in-service degree); two of the same kind never share a
 // day.
 bool overlaps(const Interval& a, const Interval& b) noexcept {
-  return a.part_time == b.part_time && a.first <= b.last && b.first <= a.last;
-}
-
-// Whether \p a and \p b share a day, whatever their kind.
-bool share_a_day(const Interval& a, const Interval& b) noexcept {
-  return a.first <= b.last && b.first <= a.last;
+  return a.part_time == b.part_time && share_a_day(a, b);
 }
 
 bool overlaps_any(const Interval& interval, std::span<const Interval> others) noexcept {
