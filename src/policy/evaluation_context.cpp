@@ -172,9 +172,7 @@ bool EvaluationContext::judge_provider(model::InternedString provider) const {
   return verdict;
 }
 
-std::span<const std::uint32_t> EvaluationContext::pools_of(const model::Cadre& cadre) const {
-  const auto index = roster_->index_of(cadre);
-  if (index < 0) return {};
+const model::IndexGroups& EvaluationContext::pools_by_cadre() const {
   if (!memo_->pools_ready.load(std::memory_order_acquire)) {
     std::call_once(memo_->pools_indexed, [this] {
       std::vector<std::uint32_t> cadre_of_pool(roster_->pools().size());
@@ -183,7 +181,13 @@ std::span<const std::uint32_t> EvaluationContext::pools_of(const model::Cadre& c
       memo_->pools_ready.store(true, std::memory_order_release);
     });
   }
-  return memo_->pools_by_cadre[static_cast<std::size_t>(index)];
+  return memo_->pools_by_cadre;
+}
+
+std::span<const std::uint32_t> EvaluationContext::indexed_pools_of(const model::Cadre& cadre) const {
+  const auto index = roster_->index_of(cadre);
+  if (index < 0) return {};
+  return pools_by_cadre()[static_cast<std::size_t>(index)];
 }
 
 std::size_t EvaluationContext::secretaries_in(const model::Unit& unit) const {
@@ -203,6 +207,9 @@ std::size_t EvaluationContext::secretaries_in(const model::Unit& unit) const {
 }
 
 void EvaluationContext::prepare(std::span<const Rule* const> rules) {
+  // A few milliseconds for a national roster, against a lookup through the once-flag for
+  // every cadre: indexed now, whether or not a rule will ask.
+  pools_by_cadre_ = &pools_by_cadre();
   for (const Rule* rule : rules) {
     const auto& settings = profile_->settings_of(rule->info().id);
     const std::size_t begin = memo_->prepared_parameters.size();

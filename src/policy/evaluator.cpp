@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
+#include <span>
 #include <vector>
 
 #include "cadreplan/policy/evaluation_context.hpp"
@@ -44,6 +45,8 @@ struct ActiveRule {
   Severity severity;
   int point;
   model::InternedString id;  // the rule's id, interned once for all its findings
+  RuleScope scope;           // which of its members the evaluator calls
+  bool standardised_holders_only;
 };
 
 /// Stamps each finding with its rule's id, point and profile severity, and keeps it
@@ -86,7 +89,7 @@ std::vector<ActiveRule> active_rules(const Profile& profile, const RuleRegistry&
     if (!selected(*rule, profile, options)) continue;
     const auto& info = rule->info();
     active.push_back({rule.get(), profile.settings_of(info.id).severity.value_or(info.default_severity),
-                      info.point, info.id});
+                      info.point, info.id, info.scope, info.standardised_holders_only});
   }
   return active;
 }
@@ -104,22 +107,41 @@ void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
                     const std::vector<ActiveRule>& rules, const EvaluationContext& context,
                     const EvaluationOptions& options, CadrePass& pass) {
   // A sink per rule, stamped once: stamping one sink for every rule and cadre was a tenth
-  // of `check`.
+  // of `check`. Only the rules that judge cadres are called for each cadre (a unit or
+  // roster rule's evaluate_cadre does nothing: three empty calls per cadre in the default
+  // profile), from plain arrays the loop need not reload after every call: one for the
+  // subjects of the standards, one (without the rules that judge only those) for anyone
+  // else, both in the registry's order.
+  struct CadreCall {
+    const Rule* rule;
+    CollectingSink* sink;
+  };
   std::vector<CollectingSink> sinks;
   sinks.reserve(rules.size());
+  std::vector<CadreCall> subject_calls;
+  std::vector<CadreCall> other_calls;
   for (std::size_t r = 0; r < rules.size(); ++r) {
     sinks.emplace_back(options, rules[r], pass.findings[r][chunk]);
+    if (rules[r].scope != RuleScope::cadre) continue;
+    subject_calls.push_back({rules[r].rule, &sinks.back()});
+    if (!rules[r].standardised_holders_only) other_calls.push_back({rules[r].rule, &sinks.back()});
   }
+  const std::span<const CadreCall> for_subjects(subject_calls);
+  const std::span<const CadreCall> for_others(other_calls);
   const auto cadres = context.roster().cadres();
   // Cadre by cadre, every rule in turn: the cadre's records stay in the cache for all the
   // rules (rule by rule, each rule's pass missed the cache on every cadre again). Each
   // rule's findings still come in roster order, so the report is the same. Whether the
-  // cadre is a subject of the standards is noted while it is in the cache too.
+  // cadre is a subject of the standards is known first (it decides which rules are
+  // called) and noted for the summary.
   for (std::size_t c = begin; c < end; ++c) {
     const auto& cadre = cadres[c];
     const rules::HoldingsMemoScope holdings_memo(context, cadre);  // asked by several rules
-    for (std::size_t r = 0; r < rules.size(); ++r) rules[r].rule->evaluate_cadre(cadre, context, sinks[r]);
-    pass.subject[c] = rules::is_standardised_subject(context, cadre) ? 1 : 0;
+    const bool subject = rules::is_standardised_subject(context, cadre);
+    for (const CadreCall& call : subject ? for_subjects : for_others) {
+      call.rule->evaluate_cadre(cadre, context, *call.sink);
+    }
+    pass.subject[c] = subject ? 1 : 0;
   }
 }
 
@@ -131,8 +153,11 @@ WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules,
   WideFindings findings(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
     CollectingSink sink(options, rules[r], findings[r]);
-    for (const auto& unit : context.roster().units()) rules[r].rule->evaluate_unit(unit, context, sink);
-    rules[r].rule->evaluate_roster(context, sink);
+    if (rules[r].scope == RuleScope::unit) {
+      for (const auto& unit : context.roster().units()) rules[r].rule->evaluate_unit(unit, context, sink);
+    } else if (rules[r].scope == RuleScope::roster) {
+      rules[r].rule->evaluate_roster(context, sink);
+    }
   }
   return findings;
 }

@@ -16,19 +16,22 @@ namespace cadreplan::policy::detail {
 /// 29 February turn a year older on 1 March in common years.
 [[nodiscard]] inline boost::gregorian::date add_months(boost::gregorian::date day, int months) {
   using boost::gregorian::date;
-  const int index = static_cast<int>(day.year()) * 12 + static_cast<int>(day.month()) - 1 + months;
+  const auto ymd = day.year_month_day();  // split once: year(), month(), day() each split it
+  const int index = static_cast<int>(ymd.year) * 12 + static_cast<int>(ymd.month) - 1 + months;
   const auto year = static_cast<unsigned short>(index / 12);
   const auto month = static_cast<unsigned short>(index % 12 + 1);
   const unsigned short last = boost::gregorian::gregorian_calendar::end_of_month_day(year, month);
-  if (day.day() <= last) return date(year, month, day.day());
+  if (ymd.day <= last) return date(year, month, ymd.day);
   return date(year, month, last) + boost::gregorian::days(1);
 }
 
 /// Whole calendar months from \p from to \p to (negative when \p to is earlier): a
 /// month counts once its day of the month is reached, as in "12 months in post".
 [[nodiscard]] inline int months_between(boost::gregorian::date from, boost::gregorian::date to) {
-  int months = (to.year() - from.year()) * 12 + (to.month() - from.month());
-  if (to.day() < from.day()) --months;
+  const auto start = from.year_month_day();
+  const auto end = to.year_month_day();
+  int months = (end.year - start.year) * 12 + (end.month - start.month);
+  if (end.day < start.day) --months;
   return months;
 }
 

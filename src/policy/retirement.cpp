@@ -26,13 +26,20 @@ boost::gregorian::date RetirementSchedule::retirement_date(
   // (A schedule that lowers the age each year has no youngest age: start at birth.)
   const int youngest = step.step_months < 0 ? 0
                        : std::min({step.base_months - step.step_months, step.base_months, step.final_months});
-  const int first_year = birth.year() + std::max(youngest, 0) / 12;
-  // The first year whose scheduled age is reached within that year decides.
-  for (int year = first_year; year <= birth.year() + 120; ++year) {
+  const auto born = birth.year_month_day();
+  const int birth_year = born.year;
+  const int birth_month_index = birth_year * 12 + born.month - 1;
+  const int first_year = birth_year + std::max(youngest, 0) / 12;
+  // The first year whose scheduled age is reached within that year decides. The year the
+  // age is reached in is the year of the month it is reached in (a day the month lacks
+  // rolls over to the next month's first, never past December, which has 31 days), so
+  // months are counted here and a date is made once, for the answer.
+  for (int year = first_year; year <= birth_year + 120; ++year) {
+    const int months = scheduled_months(step, year);
+    if ((birth_month_index + months) / 12 > year) continue;
     // Not `birth + months(...)`: Boost snaps month ends (28 February 1961 + 60 y 3 m would
     // give 31 May 2021 instead of 28 May), so a retirement date moved by up to three days.
-    const auto reached = detail::add_months(birth, scheduled_months(step, year));
-    if (reached.year() <= year) return reached;
+    return detail::add_months(birth, months);
   }
   throw std::logic_error("retirement schedule never reached");
 }

@@ -66,10 +66,16 @@ class EvaluationContext {
     return {roster_->trainings(), roster_->trainings_of_cadre(static_cast<std::size_t>(index))};
   }
   /// Indices (into roster().pools()) of the successor pool entries naming \p cadre, in
-  /// table order (none for a cadre of another roster). Indexed on first use, once per
-  /// evaluation, so pool rules can judge a candidate while the cadre pass has it in the
-  /// cache. Safe to call from several threads.
-  [[nodiscard]] std::span<const std::uint32_t> pools_of(const model::Cadre& cadre) const;
+  /// table order (none for a cadre of another roster). Indexed once per evaluation (by
+  /// prepare(), else on first use), so pool rules can judge a candidate while the cadre
+  /// pass has it in the cache. Safe to call from several threads. (Inline once indexed:
+  /// two rules ask for every cadre.)
+  [[nodiscard]] std::span<const std::uint32_t> pools_of(const model::Cadre& cadre) const {
+    if (pools_by_cadre_ == nullptr) return indexed_pools_of(cadre);
+    const auto index = roster_->index_of(cadre);
+    if (index < 0) return {};
+    return (*pools_by_cadre_)[static_cast<std::size_t>(index)];
+  }
   /// The standard for \p position in force on the as-of date; null when the profile has no
   /// standard for the position at all. Looked up once per evaluation, not per cadre.
   /// \throws std::invalid_argument when the profile has standards for the position but
@@ -100,8 +106,9 @@ class EvaluationContext {
 
   /// Resolves the parameters of \p rules against the profile once (its setting, else the
   /// declared default), so that a rule reading a parameter while evaluating each cadre
-  /// finds it among a few pointers rather than looking its id up in the profile. The
-  /// evaluator prepares the rules it runs; a rule not prepared is looked up as before.
+  /// finds it among a few pointers rather than looking its id up in the profile, and
+  /// indexes the successor pools by cadre (pools_of()). The evaluator prepares the rules
+  /// it runs; a rule not prepared is looked up as before.
   /// Call before evaluation starts: preparing is not safe alongside evaluation.
   void prepare(std::span<const Rule* const> rules);
 
@@ -122,6 +129,10 @@ class EvaluationContext {
  private:
   [[nodiscard]] const ParameterValue& parameter(const Rule& rule, std::string_view name) const;
   [[nodiscard]] const ParameterValue& looked_up(const Rule& rule, std::string_view name) const;
+  // pools_of() before prepare(): indexes the pools on first use, then answers.
+  [[nodiscard]] std::span<const std::uint32_t> indexed_pools_of(const model::Cadre& cadre) const;
+  // Indexes the pools by cadre once (from any thread) and returns the index.
+  const model::IndexGroups& pools_by_cadre() const;
   // is_accredited() when the verdict is not in the table yet: judges and remembers it.
   [[nodiscard]] bool judge_provider(model::InternedString provider) const;
 
@@ -139,6 +150,8 @@ class EvaluationContext {
   // The memo's provider verdicts, for the inline read above.
   const std::atomic<std::uint8_t>* provider_verdicts_ = nullptr;
   std::uint32_t verdict_slots_ = 0;
+  // The memo's pool index once prepare() has built it (set before evaluation starts).
+  const model::IndexGroups* pools_by_cadre_ = nullptr;
 };
 
 }  // namespace cadreplan::policy

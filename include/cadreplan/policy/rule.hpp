@@ -33,6 +33,12 @@ struct RuleInfo {
   Text description;                      ///< Semantics: what passes, what fails, edge cases.
   std::string source;                    ///< The regulation or policy point it enforces.
   std::vector<ParameterSpec> parameters; ///< Parameters it reads from the profile.
+  /// For a RuleScope::cadre rule that judges only the subjects of the position standards
+  /// (cadres holding, on the as-of date, a commune-level position with a standard in
+  /// force) and finds nothing in anyone else: the evaluator then calls it for those
+  /// cadres only. Most cadres hold no such position, and each skipped call was a cost
+  /// per cadre. False (every cadre) unless a rule says so.
+  bool standardised_holders_only = false;
 };
 
 /// Collects the findings of one evaluation. Rules report through it so the
@@ -54,13 +60,16 @@ class Rule {
   virtual ~Rule() = default;
   /// The rule's documentation and id.
   [[nodiscard]] virtual const RuleInfo& info() const noexcept = 0;
-  /// Evaluates one cadre (for RuleScope::cadre rules).
+  /// Evaluates one cadre. The evaluator calls it, for every cadre, only when the rule's
+  /// scope is RuleScope::cadre.
   virtual void evaluate_cadre(const model::Cadre& cadre, const EvaluationContext& context,
                               FindingSink& sink) const;
-  /// Evaluates one unit (for RuleScope::unit rules).
+  /// Evaluates one unit. The evaluator calls it, for every unit, only when the rule's
+  /// scope is RuleScope::unit.
   virtual void evaluate_unit(const model::Unit& unit, const EvaluationContext& context,
                              FindingSink& sink) const;
-  /// Evaluates the whole roster (for RuleScope::roster rules).
+  /// Evaluates the whole roster. The evaluator calls it, once, only when the rule's scope
+  /// is RuleScope::roster.
   virtual void evaluate_roster(const EvaluationContext& context, FindingSink& sink) const;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "detail/cold.hpp"
 #include "policy/rules/builtin_rules.hpp"
 #include "policy/month_arithmetic.hpp"
 #include "policy/rules/rule_support.hpp"
@@ -44,6 +45,11 @@ class AgeRule final : public DocumentedRule {
                         const EvaluationContext& context, FindingSink& sink) const {
     const date retirement = context.profile().retirement.retirement_date(cadre.birth_date, cadre.gender);
     if (context.as_of() < retirement) return;
+    report_retired(cadre, holding, retirement, context, sink);
+  }
+
+  CADREPLAN_COLD static void report_retired(const model::Cadre& cadre, const StandardisedHolding& holding,
+                                            date retirement, const EvaluationContext& context, FindingSink& sink) {
     const Labels position = labels(holding.position);
     const Described who = describe(cadre);
     const std::string retired = iso(retirement);
@@ -61,8 +67,15 @@ class AgeRule final : public DocumentedRule {
   void check_minimum_age(const model::Cadre& cadre, const StandardisedHolding& holding,
                          const EvaluationContext& context, FindingSink& sink) const {
     const auto& minimum = holding.standard->min_age;
+    if (!minimum) return;
     const int age = cadre.age(context.as_of());
-    if (!minimum || age >= *minimum) return;
+    if (age >= *minimum) return;
+    report_too_young(cadre, holding, age, context, sink);
+  }
+
+  CADREPLAN_COLD static void report_too_young(const model::Cadre& cadre, const StandardisedHolding& holding,
+                                              int age, const EvaluationContext& context, FindingSink& sink) {
+    const auto& minimum = holding.standard->min_age;
     const Described who = describe(cadre);
     const std::string years = std::to_string(age);
     const std::string least = std::to_string(*minimum);
@@ -81,12 +94,18 @@ class AgeRule final : public DocumentedRule {
     if (standard == nullptr || !standard->max_age_at_appointment) return;
     const int age = cadre.age(*holding.since);
     if (age <= *standard->max_age_at_appointment) return;
+    report_too_old(cadre, holding, *standard, age, context, sink);
+  }
+
+  CADREPLAN_COLD static void report_too_old(const model::Cadre& cadre, const StandardisedHolding& holding,
+                                            const PositionStandard& standard, int age,
+                                            const EvaluationContext& context, FindingSink& sink) {
     const Labels position = labels(holding.position);
-    const std::string limit = std::to_string(*standard->max_age_at_appointment);
+    const std::string limit = std::to_string(*standard.max_age_at_appointment);
     const Described who = describe(cadre);
     const std::string since = iso(*holding.since);
     const std::string years = std::to_string(age);
-    const std::string cited = cite(standard->source);
+    const std::string cited = cite(standard.source);
     sink.report(cadre_finding(
         context, cadre,
         {{who, " took the post of ", position.english, " on ", since, " at ", years,
@@ -105,6 +124,13 @@ class AgeRule final : public DocumentedRule {
     const bool too_old = standard.max_age_at_appointment && cadre.age(start) > *standard.max_age_at_appointment;
     // Most candidates pass: the words of a finding are made only for one that fails.
     if (months_left >= minimum_months && !too_old) return;
+    report_candidate(cadre, entry, standard, start, minimum_months, months_left, too_old, context, sink);
+  }
+
+  CADREPLAN_COLD static void report_candidate(const model::Cadre& cadre, const model::PoolEntry& entry,
+                                              const PositionStandard& standard, date start, int minimum_months,
+                                              int months_left, bool too_old, const EvaluationContext& context,
+                                              FindingSink& sink) {
     const Labels position = labels(entry.position);
     const Described who = describe(cadre);
     const std::string term = entry.term.name();

@@ -1,5 +1,6 @@
 // Unknown is not none (FORMATS.md): a missing qualification cannot be judged
 // against a standard, so it gets its own finding instead of a guessed pass or fail.
+#include "detail/cold.hpp"
 #include "policy/rules/builtin_rules.hpp"
 #include "policy/rules/rule_support.hpp"
 
@@ -13,6 +14,13 @@ class MissingQualificationRule final : public DocumentedRule {
   void evaluate_cadre(const model::Cadre& cadre, const EvaluationContext& context,
                       FindingSink& sink) const override {
     if (standardised_holdings(context, cadre).empty()) return;
+    if (cadre.general_education && cadre.professional.level && cadre.political_theory) return;
+    report_missing(cadre, context, sink);
+  }
+
+ private:
+  CADREPLAN_COLD static void report_missing(const model::Cadre& cadre, const EvaluationContext& context,
+                                            FindingSink& sink) {
     std::string missing_codes;
     std::string missing_english;
     std::string missing_vietnamese;
@@ -31,7 +39,6 @@ class MissingQualificationRule final : public DocumentedRule {
          "trình độ chuyên môn");
     note(cadre.political_theory.has_value(), "political_theory", "political theory",
          "lý luận chính trị");
-    if (missing_codes.empty()) return;
     const Described who = describe(cadre);
     sink.report(cadre_finding(
         context, cadre,
@@ -43,13 +50,13 @@ class MissingQualificationRule final : public DocumentedRule {
         "unknown:" + missing_codes, "recorded"));
   }
 
- private:
   static RuleInfo make_info() {
     RuleInfo info;
     info.id = "data.missing_qualification";
     info.point = 0;
     info.default_severity = Severity::warning;
     info.scope = RuleScope::cadre;
+    info.standardised_holders_only = true;
     info.title = {"Qualification not recorded", "Thiếu dữ liệu trình độ"};
     info.description = {
         "Fails when a cadre holding a standardised position has no recorded general "

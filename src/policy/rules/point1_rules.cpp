@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "policy/month_arithmetic.hpp"
+#include "detail/cold.hpp"
 #include "policy/rules/builtin_rules.hpp"
 #include "policy/rules/rule_support.hpp"
 
@@ -22,15 +23,14 @@ class AccreditedProviderRule final : public DocumentedRule {
     // rules (a pass of its own over five million records was a third of `check`). A
     // roster names few providers many times: the context matches each name once.
     for (const auto* record : context.trainings_of(cadre)) {
-      if (record->provider.empty() || context.as_of() < record->start_date) continue;
-      if (record->status == model::TrainingStatus::cancelled) continue;
-      if (context.is_accredited(record->provider)) continue;
+      if (context.as_of() < record->start_date || record->status == model::TrainingStatus::cancelled) continue;
+      if (record->provider.empty() || context.is_accredited(record->provider)) continue;
       report_unaccredited(cadre, *record, context, sink);
     }
   }
 
  private:
-  static void report_unaccredited(const model::Cadre& cadre, const model::TrainingRecord& record,
+  CADREPLAN_COLD static void report_unaccredited(const model::Cadre& cadre, const model::TrainingRecord& record,
                                   const EvaluationContext& context, FindingSink& sink) {
     const Described who = describe(cadre);
     const std::string started = iso(record.start_date);
@@ -90,24 +90,27 @@ class SkillsPairingRule final : public DocumentedRule {
                skills->status != model::TrainingStatus::failed && from <= skills->start_date &&
                skills->start_date <= to;
       });
-      if (paired) continue;
-      const Described who = describe(cadre);
-      const std::string ended = iso(theory->end_date);
-      Finding finding = cadre_finding(
-          context, cadre,
-          {{who, " completed political theory course ", theory->course, " on ", ended,
-                  " with no secretary-skills module within ", std::to_string(window), " months."},
-           {"Đồng chí ", who, " hoàn thành lớp ", theory->course, " ngày ", ended,
-                  " nhưng không học kèm kỹ năng nghiệp vụ bí thư."}},
-          {"Enrol the secretary in the secretary-skills module.",
-           "Cử đi học lớp kỹ năng nghiệp vụ bí thư."},
-          "no skills module", "skills module");
-      finding.year = theory->end_date.year();
-      sink.report(std::move(finding));
+      if (!paired) report_unpaired(cadre, *theory, window, context, sink);
     }
   }
 
  private:
+  CADREPLAN_COLD static void report_unpaired(const model::Cadre& cadre, const model::TrainingRecord& theory,
+                                             int window, const EvaluationContext& context, FindingSink& sink) {
+    const Described who = describe(cadre);
+    const std::string ended = iso(theory.end_date);
+    Finding finding = cadre_finding(
+        context, cadre,
+        {{who, " completed political theory course ", theory.course, " on ", ended,
+          " with no secretary-skills module within ", std::to_string(window), " months."},
+         {"Đồng chí ", who, " hoàn thành lớp ", theory.course, " ngày ", ended,
+          " nhưng không học kèm kỹ năng nghiệp vụ bí thư."}},
+        {"Enrol the secretary in the secretary-skills module.", "Cử đi học lớp kỹ năng nghiệp vụ bí thư."},
+        "no skills module", "skills module");
+    finding.year = theory.end_date.year();
+    sink.report(std::move(finding));
+  }
+
   static RuleInfo make_info() {
     RuleInfo info;
     info.id = "point1.skills_pairing";

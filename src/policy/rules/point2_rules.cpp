@@ -2,10 +2,12 @@
 // successor pool from the start of the term.
 #include <algorithm>
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "cadreplan/model/code.hpp"
+#include "detail/cold.hpp"
 #include "policy/month_arithmetic.hpp"
 #include "policy/rules/builtin_rules.hpp"
 #include "policy/rules/rule_support.hpp"
@@ -131,7 +133,7 @@ class PlanAtTermStartRule final : public DocumentedRule {
   }
 
  private:
-  void check(const model::Cadre& cadre, date from, const std::string& role,
+  void check(const model::Cadre& cadre, date from, std::string_view role,
              const EvaluationContext& context, FindingSink& sink) const {
     const auto months = context.integer(*this, "months");
     // Not `from + months(...)`: Boost snaps month ends (appointed 28 February 2019, due
@@ -147,6 +149,11 @@ class PlanAtTermStartRule final : public DocumentedRule {
       // a plan ending after the term's last day is not this term's plan.
       if (in_plan && term_start <= record->end_date && record->end_date <= term_end) return;
     }
+    report(cadre, role, deadline, context, sink);
+  }
+
+  CADREPLAN_COLD static void report(const model::Cadre& cadre, std::string_view role, date deadline,
+                                    const EvaluationContext& context, FindingSink& sink) {
     const bool candidate = role != "secretary";
     const Described who = describe(cadre);
     const std::string term = context.current_term().name();

@@ -1,6 +1,7 @@
 // Point 3 of the policy: refresh Party-building knowledge and Party-work skills at
 // least once a year for every secretary.
 #include "cadreplan/policy/refresher_history.hpp"
+#include "detail/cold.hpp"
 #include "policy/rules/builtin_rules.hpp"
 #include "policy/rules/rule_support.hpp"
 
@@ -24,7 +25,7 @@ class AnnualRefresherRule final : public DocumentedRule {
   }
 
  private:
-  static Finding make_finding(const model::Cadre& cadre, const EvaluationContext& context,
+  CADREPLAN_COLD static Finding make_finding(const model::Cadre& cadre, const EvaluationContext& context,
                               const RefresherYear& year, std::int64_t minimum) {
     const std::string when = std::to_string(year.year);
     Text history;

@@ -1,5 +1,6 @@
 // Point 4 of the policy: detect study outside the plan or outside the field the
 // position needs, and counter degree-chasing.
+#include "detail/cold.hpp"
 #include "policy/rules/builtin_rules.hpp"
 #include "policy/rules/rule_support.hpp"
 
@@ -21,29 +22,34 @@ class FieldRule final : public DocumentedRule {
     const auto& field = cadre.professional.field;
     if (field.empty()) return;
     for (const auto& holding : standardised_holdings(context, cadre)) {
-      if (context.field_fit(holding.position, field) != fails_on_) continue;
-      const Labels position = labels(holding.position);
-      const bool mismatch = fails_on_ == FieldFit::does_not_fit;
-      const Described who = describe(cadre);
-      Text message{{who, ", ", position.english, ": professional field '", field, "'",
-                    mode_note(cadre.professional, model::Language::english),
-                    mismatch ? " does not fit the position." : " is not in the profile's field list."},
-                   {"Đồng chí ", who, ", ", position.vietnamese, ": chuyên ngành '", field, "'",
-                    mode_note(cadre.professional, model::Language::vietnamese),
-                    mismatch ? " không phù hợp với chức danh." : " chưa có trong danh mục ngành."}};
-      Text fix = mismatch
-                     ? Text{"Plan study in a fitting field (e.g. Party building and state "
-                            "government, public administration, law, economics).",
-                            "Bố trí học đúng chuyên ngành (xây dựng Đảng và chính quyền nhà nước, "
-                            "hành chính, luật, kinh tế)."}
-                     : Text{"Classify the field in the profile's [fields] section.",
-                            "Bổ sung ngành vào danh mục ngành của hồ sơ tiêu chuẩn."};
-      sink.report(cadre_finding(context, cadre, std::move(message), std::move(fix), field.str(),
-                                mismatch ? "fitting field" : "classified field"));
+      if (context.field_fit(holding.position, field) == fails_on_) report(cadre, holding.position, context, sink);
     }
   }
 
  private:
+  CADREPLAN_COLD void report(const model::Cadre& cadre, model::Position held, const EvaluationContext& context,
+                             FindingSink& sink) const {
+    const auto& field = cadre.professional.field;
+    const Labels position = labels(held);
+    const bool mismatch = fails_on_ == FieldFit::does_not_fit;
+    const Described who = describe(cadre);
+    Text message{{who, ", ", position.english, ": professional field '", field, "'",
+                  mode_note(cadre.professional, model::Language::english),
+                  mismatch ? " does not fit the position." : " is not in the profile's field list."},
+                 {"Đồng chí ", who, ", ", position.vietnamese, ": chuyên ngành '", field, "'",
+                  mode_note(cadre.professional, model::Language::vietnamese),
+                  mismatch ? " không phù hợp với chức danh." : " chưa có trong danh mục ngành."}};
+    Text fix = mismatch
+                   ? Text{"Plan study in a fitting field (e.g. Party building and state "
+                          "government, public administration, law, economics).",
+                          "Bố trí học đúng chuyên ngành (xây dựng Đảng và chính quyền nhà nước, "
+                          "hành chính, luật, kinh tế)."}
+                   : Text{"Classify the field in the profile's [fields] section.",
+                          "Bổ sung ngành vào danh mục ngành của hồ sơ tiêu chuẩn."};
+    sink.report(cadre_finding(context, cadre, std::move(message), std::move(fix), field.str(),
+                              mismatch ? "fitting field" : "classified field"));
+  }
+
   FieldFit fails_on_;
 };
 
@@ -53,6 +59,7 @@ RuleInfo field_info(std::string id, Severity severity, Text title, Text descript
   info.point = 4;
   info.default_severity = severity;
   info.scope = RuleScope::cadre;
+  info.standardised_holders_only = true;
   info.title = std::move(title);
   info.description = std::move(description);
   info.source = "Policy point 4; STANDARDS.md field taxonomy ([fields] in the profile)";
@@ -66,29 +73,38 @@ class UnplannedStudyRule final : public DocumentedRule {
   void evaluate_cadre(const model::Cadre& cadre, const EvaluationContext& context,
                       FindingSink& sink) const override {
     if (standardised_holdings(context, cadre).empty()) return;
-    check_qualification(cadre, context, sink);
+    const auto& qualification = cadre.professional;
+    if (qualification.funding == model::Funding::self || qualification.planned == false) {
+      report_qualification(cadre, context, sink);
+    }
     for (const auto* record : context.trainings_of(cadre)) {
       if (context.as_of() < record->start_date) continue;
-      const bool self_funded = record->funding == model::Funding::self;
-      const bool unplanned = record->planned == false;
-      if (!self_funded && !unplanned) continue;
-      const Described who = describe(cadre);
-      const std::string started = iso(record->start_date);
-      Finding finding = cadre_finding(
-          context, cadre,
-          {{who, ": course ", record->course, " (", started, ") was ",
-                  reason(self_funded, unplanned, model::Language::english), "."},
-           {"Đồng chí ", who, ": khóa ", record->course, " (", started, ") ",
-                  reason(self_funded, unplanned, model::Language::vietnamese), "."}},
-          {"Bring further study into the approved plan, state-funded.",
-           "Việc học tiếp theo phải theo kế hoạch được duyệt, bằng ngân sách."},
-          self_funded ? "self" : "unplanned", "planned, state-funded");
-      finding.year = record->start_date.year();
-      sink.report(std::move(finding));
+      if (record->funding == model::Funding::self || record->planned == false) {
+        report_record(cadre, *record, context, sink);
+      }
     }
   }
 
  private:
+  CADREPLAN_COLD static void report_record(const model::Cadre& cadre, const model::TrainingRecord& record,
+                                           const EvaluationContext& context, FindingSink& sink) {
+    const bool self_funded = record.funding == model::Funding::self;
+    const bool unplanned = record.planned == false;
+    const Described who = describe(cadre);
+    const std::string started = iso(record.start_date);
+    Finding finding = cadre_finding(
+        context, cadre,
+        {{who, ": course ", record.course, " (", started, ") was ",
+          reason(self_funded, unplanned, model::Language::english), "."},
+         {"Đồng chí ", who, ": khóa ", record.course, " (", started, ") ",
+          reason(self_funded, unplanned, model::Language::vietnamese), "."}},
+        {"Bring further study into the approved plan, state-funded.",
+         "Việc học tiếp theo phải theo kế hoạch được duyệt, bằng ngân sách."},
+        self_funded ? "self" : "unplanned", "planned, state-funded");
+    finding.year = record.start_date.year();
+    sink.report(std::move(finding));
+  }
+
   // Why a course or degree is judged: fixed texts, so handed out without building them.
   static std::string_view reason(bool self_funded, bool unplanned, model::Language language) {
     const bool english = language == model::Language::english;
@@ -101,12 +117,11 @@ class UnplannedStudyRule final : public DocumentedRule {
     return {};
   }
 
-  static void check_qualification(const model::Cadre& cadre, const EvaluationContext& context,
-                                  FindingSink& sink) {
+  CADREPLAN_COLD static void report_qualification(const model::Cadre& cadre, const EvaluationContext& context,
+                                                  FindingSink& sink) {
     const auto& qualification = cadre.professional;
     const bool self_funded = qualification.funding == model::Funding::self;
     const bool unplanned = qualification.planned == false;
-    if (!self_funded && !unplanned) return;
     const std::string level = qualification.level ? std::string(model::to_code(*qualification.level)) : "unknown";
     const Described who = describe(cadre);
     const std::string_view field_separator = qualification.field.empty() ? "" : ", ";
@@ -131,6 +146,7 @@ class UnplannedStudyRule final : public DocumentedRule {
     info.point = 4;
     info.default_severity = Severity::warning;
     info.scope = RuleScope::cadre;
+    info.standardised_holders_only = true;
     info.title = {"Study self-funded or outside the plan", "Học tự túc hoặc ngoài kế hoạch"};
     info.description = {
         "Fails for a holder of a standardised position whose professional qualification was "

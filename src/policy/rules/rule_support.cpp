@@ -98,7 +98,8 @@ HoldingsMemoScope::Memo* memo_for(const EvaluationContext& context, const model:
 // into the memo's optional drew a false -Wstringop-overread from GCC 12 at -O3).
 void compute_holdings(const EvaluationContext& context, const model::Cadre& cadre,
                       StandardisedHoldings& holdings) {
-  if (!context.works_at_commune_level(cadre)) return;
+  // Most cadres hold no position: that is known without looking their unit up.
+  if (cadre.positions.empty() || !context.works_at_commune_level(cadre)) return;
   for (const auto& holding : cadre.positions) {
     if (!holding.held_on(context.as_of())) continue;
     const auto* standard = context.standard_in_force(holding.position);
@@ -111,12 +112,20 @@ void compute_holdings(const EvaluationContext& context, const model::Cadre& cadr
 HoldingsMemoScope::HoldingsMemoScope(const EvaluationContext& context, const model::Cadre& cadre) noexcept
     : memo_{&context, &cadre, std::nullopt}, previous_(innermost_) {
   innermost_ = &memo_;
+  // Computed now, not on the first question: every cadre is asked (the evaluator asks
+  // first whether the cadre is a subject at all), and answering here skips a lookup.
+  memo_.holdings.emplace();
+  try {
+    compute_holdings(context, cadre, *memo_.holdings);
+  } catch (...) {
+    memo_.holdings.reset();  // a gap: not kept, so that every question throws it
+  }
 }
 
 HoldingsMemoScope::~HoldingsMemoScope() { innermost_ = previous_; }
 
 HoldingsAnswer::HoldingsAnswer(const EvaluationContext& context, const model::Cadre& cadre) {
-  compute_holdings(context, cadre, own_);
+  compute_holdings(context, cadre, own_.emplace());
 }
 
 HoldingsAnswer computed_holdings(const EvaluationContext& context, const model::Cadre& cadre) {
@@ -135,10 +144,9 @@ HoldingsAnswer computed_holdings(const EvaluationContext& context, const model::
 }
 
 bool is_standardised_subject(const EvaluationContext& context, const model::Cadre& cadre) {
-  // An answer already computed; else the search below, which stops at the first holding.
-  if (const HoldingsMemoScope::Memo* memo = memo_for(context, cadre); memo != nullptr && memo->holdings) {
-    return !memo->holdings->empty();
-  }
+  // With a scope open, the holdings are computed into its memo for the rules to come;
+  // else the search below, which stops at the first holding.
+  if (memo_for(context, cadre) != nullptr) return !standardised_holdings(context, cadre).empty();
   if (!context.works_at_commune_level(cadre)) return false;
   return std::any_of(cadre.positions.begin(), cadre.positions.end(), [&](const auto& holding) {
     return holding.held_on(context.as_of()) && context.standard_in_force(holding.position) != nullptr;

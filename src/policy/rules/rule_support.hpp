@@ -84,8 +84,8 @@ struct StandardisedHolding {
 using StandardisedHoldings = boost::container::small_vector<StandardisedHolding, 2>;
 
 /// While alive, on this thread, standardised_holdings() and is_standardised_subject()
-/// compute the holdings of one cadre under one context once, and answer later calls about
-/// the same cadre and context from that answer. The evaluator opens one per cadre: seven
+/// answer calls about one cadre under one context from the holdings the scope computed
+/// when it was opened. The evaluator opens one per cadre: seven
 /// rules of the default profile and the summary ask about the cadre in turn, and each
 /// answer read the cadre's unit and positions and the standards again. A computation that
 /// throws (a gap in the standards) is not kept, so every call still throws.
@@ -120,7 +120,7 @@ class HoldingsAnswer {
  public:
   /// The holdings.
   [[nodiscard]] const StandardisedHoldings& holdings() const noexcept {
-    return memo_ != nullptr ? *memo_ : own_;
+    return memo_ != nullptr ? *memo_ : *own_;
   }
   [[nodiscard]] auto begin() const noexcept { return holdings().begin(); }
   [[nodiscard]] auto end() const noexcept { return holdings().end(); }
@@ -137,7 +137,9 @@ class HoldingsAnswer {
   HoldingsAnswer(const EvaluationContext& context, const model::Cadre& cadre);
 
   const StandardisedHoldings* memo_ = nullptr;
-  StandardisedHoldings own_;
+  // Engaged only for an answer of its own: a view, the usual answer, then makes and
+  // destroys no small_vector (seven rules ask for every cadre).
+  std::optional<StandardisedHoldings> own_;
 };
 
 /// standardised_holdings() when the innermost HoldingsMemoScope holds no answer for the

@@ -1,7 +1,8 @@
 // Position standards (point 0): each qualification dimension is one rule, so a
 // province can disable or re-grade one dimension without touching the others.
-#include <functional>
+#include <optional>
 
+#include "detail/cold.hpp"
 #include "policy/rules/builtin_rules.hpp"
 #include "policy/rules/rule_support.hpp"
 
@@ -10,13 +11,14 @@ namespace {
 
 using model::Language;
 
-/// How one qualification dimension is read and compared.
+/// How one qualification dimension is read and compared (plain functions, not
+/// std::function: each is called for every subject of the standards).
 template <class Level>
 struct Dimension {
   Text name;  // "political theory" / "lý luận chính trị"
-  std::function<std::optional<Level>(const model::Cadre&)> held;
-  std::function<std::optional<Level>(const EffectiveMinima&)> required;
-  std::function<bool(Level, Level)> meets;
+  std::optional<Level> (*held)(const model::Cadre&);
+  std::optional<Level> (*required)(const EffectiveMinima&);
+  bool (*meets)(Level, Level);
   Text how_to_fix;  // "a political theory course" / "lớp lý luận chính trị"
 };
 
@@ -28,9 +30,13 @@ class LevelStandardRule final : public DocumentedRule {
 
   void evaluate_cadre(const model::Cadre& cadre, const EvaluationContext& context,
                       FindingSink& sink) const override {
+    // Most cadres hold no standardised position: that answer is in the memo, so it is
+    // asked first.
+    const auto holdings = standardised_holdings(context, cadre);
+    if (holdings.empty()) return;
     const auto held = dimension_.held(cadre);
     if (!held) return;  // unknown is reported by data.missing_qualification, not guessed here
-    for (const auto& holding : standardised_holdings(context, cadre)) {
+    for (const auto& holding : holdings) {
       const auto minima = effective_minima(*holding.standard, context.unit_of(cadre), holding.since);
       const auto required = dimension_.required(minima);
       if (!required || dimension_.meets(*held, *required)) continue;
@@ -39,7 +45,7 @@ class LevelStandardRule final : public DocumentedRule {
   }
 
  private:
-  Finding make_finding(const EvaluationContext& context, const model::Cadre& cadre,
+  CADREPLAN_COLD Finding make_finding(const EvaluationContext& context, const model::Cadre& cadre,
                        const StandardisedHolding& holding, Level held, Level required,
                        const EffectiveMinima& minima) const {
     const auto& unit = context.unit_of(cadre);
@@ -75,6 +81,7 @@ RuleInfo standard_info(std::string id, Text title, Text description) {
   info.point = 0;
   info.default_severity = Severity::error;
   info.scope = RuleScope::cadre;
+  info.standardised_holders_only = true;
   info.title = std::move(title);
   info.description = std::move(description);
   info.source = "the profile's position standards ([[standards]])";

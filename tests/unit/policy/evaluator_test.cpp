@@ -241,6 +241,78 @@ TEST(Evaluate, StampsIdPointAndSeverityOnFindingsOfAnyRule) {
   EXPECT_EQ(report.cadres, 0u);  // the blank profile has no standards
 }
 
+// Reports every cadre, unit and the roster through whichever member is called, tagged
+// with the member's name, so a test sees which members the evaluator calls.
+class EveryMemberRule final : public Rule {
+ public:
+  EveryMemberRule(std::string id, RuleScope scope, bool holders_only) {
+    info_.id = std::move(id);
+    info_.point = 1;
+    info_.scope = scope;
+    info_.standardised_holders_only = holders_only;
+  }
+  [[nodiscard]] const RuleInfo& info() const noexcept override { return info_; }
+  void evaluate_cadre(const model::Cadre& cadre, const EvaluationContext& context,
+                      FindingSink& sink) const override {
+    report(sink, context.unit_of(cadre).id, cadre.id, "cadre");
+  }
+  void evaluate_unit(const model::Unit& unit, const EvaluationContext&, FindingSink& sink) const override {
+    report(sink, unit.id, {}, "unit");
+  }
+  void evaluate_roster(const EvaluationContext&, FindingSink& sink) const override {
+    report(sink, {}, {}, "roster");
+  }
+
+ private:
+  static void report(FindingSink& sink, model::UnitId unit, model::CadreId cadre, std::string member) {
+    Finding finding;
+    finding.unit_id = unit;
+    finding.cadre_id = cadre;
+    finding.actual = std::move(member);
+    sink.report(std::move(finding));
+  }
+  RuleInfo info_;
+};
+
+// "member:subject" for each finding, in report order.
+std::vector<std::string> calls_of(const ComplianceReport& report) {
+  std::vector<std::string> calls;
+  for (const auto& finding : report.findings) {
+    calls.push_back(finding.actual + ":" + (finding.cadre_id.empty() ? finding.unit_id.str() : finding.cadre_id.str()));
+  }
+  return calls;
+}
+
+ComplianceReport run_one(std::unique_ptr<Rule> rule) {
+  RuleRegistry registry;
+  registry.add(std::move(rule));
+  EvaluationOptions options;
+  options.as_of = kAsOf;
+  return evaluate(mixed_roster(), testing::default_profile(), registry, options);
+}
+
+TEST(Evaluate, CallsOnlyTheMemberARulesScopeNames) {
+  using Calls = std::vector<std::string>;
+  EXPECT_EQ(calls_of(run_one(std::make_unique<EveryMemberRule>("test.cadres", RuleScope::cadre, false))),
+            (Calls{"cadre:C4", "cadre:C1", "cadre:C3", "cadre:C2"}));
+  EXPECT_EQ(calls_of(run_one(std::make_unique<EveryMemberRule>("test.units", RuleScope::unit, false))),
+            (Calls{"unit:D1", "unit:U1", "unit:U2"}));
+  EXPECT_EQ(calls_of(run_one(std::make_unique<EveryMemberRule>("test.roster", RuleScope::roster, false))),
+            (Calls{"roster:"}));
+}
+
+// C1 and C2 are commune-level secretaries, subjects of the standards; C3 (chairman, no
+// standard in the profile for 2013) and C4 (a district's secretary) are not.
+TEST(Evaluate, AStandardisedHoldersOnlyRuleIsCalledForTheSubjectsOfTheStandardsOnly) {
+  using Calls = std::vector<std::string>;
+  const auto report =
+      run_one(std::make_unique<EveryMemberRule>("test.holders", RuleScope::cadre, true));
+  EXPECT_EQ(calls_of(report), (Calls{"cadre:C1", "cadre:C2"}));
+  EXPECT_EQ(report.cadres, 2u);
+  // The flag is about cadres: a unit rule carrying it still sees every unit.
+  EXPECT_EQ(calls_of(run_one(std::make_unique<EveryMemberRule>("test.units", RuleScope::unit, true))).size(), 3u);
+}
+
 // Emits findings about the given (unit id, cadre id, year), tagged in `actual`, in the
 // order given: any ids, also ones the roster does not have.
 class ScatterRule final : public Rule {
