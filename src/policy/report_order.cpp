@@ -10,10 +10,26 @@
 #include <string>
 #include <string_view>
 
+#include "detail/populate.hpp"
+
 namespace cadreplan::policy::detail {
 namespace {
 
 constexpr std::size_t prefix_bytes = 16;
+
+/// How many findings ahead their memory is fetched (see prefetch()).
+constexpr std::size_t kAhead = 8;
+
+/// Asks the processor to fetch the \p bytes at \p address into the cache, without waiting.
+void prefetch(const void* address, std::size_t bytes = 1) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  const auto* first = static_cast<const char*>(address);
+  for (std::size_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(first + offset);
+#else
+  (void)address;
+  (void)bytes;
+#endif
+}
 
 /// An id as its first 16 bytes, two big-endian words (missing bytes zero), and its length:
 /// comparing these compares the ids as std::string does (bytes unsigned), except between
@@ -82,10 +98,17 @@ std::vector<Key> keys_of(const std::vector<std::vector<Finding>*>& runs) {
   for (const auto* run : runs) total += run->size();
   std::vector<Key> keys;
   keys.reserve(total);
+  cadreplan::detail::populate_capacity(keys);  // 10 MB for a national check, mapped in one call
   const std::vector<std::uint32_t> rule_rank = rule_rank_per_run(runs);
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const auto& run = *runs[r];
     for (std::size_t i = 0; i < run.size(); ++i) {
+      if (i + kAhead < run.size()) {
+        // The ids' texts live with the interned strings, all over a national roster's
+        // memory: fetched a few findings ahead, they no longer stall each key in turn.
+        prefetch(&run[i + kAhead].unit_id.str());
+        prefetch(&run[i + kAhead].cadre_id.str());
+      }
       const Finding& finding = run[i];
       Key key;
       key.unit = IdHead(finding.unit_id.str());
@@ -138,7 +161,13 @@ std::vector<Finding> in_report_order(std::vector<std::vector<Finding>*> runs) {
   std::sort(keys.begin(), keys.end(), Before(runs));
   std::vector<Finding> ordered;
   ordered.reserve(keys.size());
-  for (const Key& key : keys) ordered.push_back(std::move((*runs[key.run])[key.index]));
+  cadreplan::detail::populate_capacity(ordered);  // 28 MB for a national check, mapped in one call
+  const auto finding = [&runs](const Key& key) -> Finding& { return (*runs[key.run])[key.index]; };
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    // Sorted, the findings are read all over their blocks: each is fetched a few ahead.
+    if (k + kAhead < keys.size()) prefetch(&finding(keys[k + kAhead]), sizeof(Finding));
+    ordered.push_back(std::move(finding(keys[k])));
+  }
   for (auto* run : runs) run->clear();
   return ordered;
 }
