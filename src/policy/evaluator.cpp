@@ -49,12 +49,32 @@ struct ActiveRule {
   bool standardised_holders_only;
 };
 
-/// Stamps each finding with its rule's id, point and profile severity, and keeps it
-/// only if the options' filters let it through.
+/// Which cadres a finding of severity error names, noted as the findings are kept. The
+/// summary counts the cadres that fail; looking each one up by id afterwards was a hash
+/// probe that missed the cache, for tens of thousands of cadres in a national check.
+struct Failures {
+  /// By cadre index: 1 when a kept error finding names the cadre (one byte each, so that
+  /// threads can write neighbouring cadres).
+  std::vector<std::uint8_t> by_cadre;
+  /// By task: 1 when a kept error finding names a cadre other than the one being judged
+  /// (a unit or roster rule's, or a rule's about someone else), left to be looked up.
+  std::vector<std::uint8_t> unresolved;
+};
+
+/// The cadre the per-cadre pass is judging (none in the unit and roster pass).
+struct Judged {
+  const model::CadreId* id = nullptr;
+  std::size_t index = 0;
+};
+
+/// Stamps each finding with its rule's id, point and profile severity, keeps it only if
+/// the options' filters let it through, and notes who fails.
 class CollectingSink final : public FindingSink {
  public:
-  CollectingSink(const EvaluationOptions& options, const ActiveRule& rule, FindingBlocks& findings)
-      : options_(options), findings_(&findings), rule_id_(rule.id), point_(rule.point), severity_(rule.severity) {}
+  CollectingSink(const EvaluationOptions& options, const ActiveRule& rule, FindingBlocks& findings,
+                 const Judged& judged, Failures& failures, std::size_t task)
+      : options_(options), findings_(&findings), judged_(&judged), failures_(&failures), task_(task),
+        rule_id_(rule.id), point_(rule.point), severity_(rule.severity) {}
 
   void report(Finding finding) override {
     finding.rule_id = rule_id_;
@@ -63,12 +83,24 @@ class CollectingSink final : public FindingSink {
     if (!options_.only_units.empty() && !options_.only_units.contains(finding.unit_id.str())) {
       return;
     }
+    if (severity_ == Severity::error && !finding.cadre_id.empty()) note_failure(finding.cadre_id);
     append(*findings_, std::move(finding));
   }
 
  private:
+  void note_failure(const model::CadreId& cadre) {
+    if (judged_->id != nullptr && *judged_->id == cadre) {
+      failures_->by_cadre[judged_->index] = 1;
+    } else {
+      failures_->unresolved[task_] = 1;
+    }
+  }
+
   const EvaluationOptions& options_;
   FindingBlocks* findings_;
+  const Judged* judged_;
+  Failures* failures_;
+  std::size_t task_;
   model::InternedString rule_id_;
   int point_;
   Severity severity_;
@@ -101,6 +133,8 @@ struct CadrePass {
   /// By cadre index: 1 when the cadre is a subject of the position standards (one byte
   /// each, not vector<bool>, so threads can write neighbouring cadres).
   std::vector<std::uint8_t> subject;
+  /// Who fails, for the summary.
+  Failures failures;
 };
 
 void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
@@ -116,12 +150,13 @@ void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
     const Rule* rule;
     CollectingSink* sink;
   };
+  Judged judged;
   std::vector<CollectingSink> sinks;
   sinks.reserve(rules.size());
   std::vector<CadreCall> subject_calls;
   std::vector<CadreCall> other_calls;
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    sinks.emplace_back(options, rules[r], pass.findings[r][chunk]);
+    sinks.emplace_back(options, rules[r], pass.findings[r][chunk], judged, pass.failures, chunk);
     if (rules[r].scope != RuleScope::cadre) continue;
     subject_calls.push_back({rules[r].rule, &sinks.back()});
     if (!rules[r].standardised_holders_only) other_calls.push_back({rules[r].rule, &sinks.back()});
@@ -136,6 +171,7 @@ void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
   // called) and noted for the summary.
   for (std::size_t c = begin; c < end; ++c) {
     const auto& cadre = cadres[c];
+    judged = {&cadre.id, c};
     const rules::HoldingsMemoScope holdings_memo(context, cadre);  // asked by several rules
     const bool subject = rules::is_standardised_subject(context, cadre);
     for (const CadreCall& call : subject ? for_subjects : for_others) {
@@ -148,11 +184,12 @@ void evaluate_chunk(std::size_t begin, std::size_t end, std::size_t chunk,
 /// Findings of the unit and roster pass: [rule].
 using WideFindings = std::vector<FindingBlocks>;
 
-WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules,
-                                       const EvaluationContext& context, const EvaluationOptions& options) {
+WideFindings evaluate_units_and_roster(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
+                                       const EvaluationOptions& options, Failures& failures, std::size_t task) {
   WideFindings findings(rules.size());
+  const Judged none;
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    CollectingSink sink(options, rules[r], findings[r]);
+    CollectingSink sink(options, rules[r], findings[r], none, failures, task);
     if (rules[r].scope == RuleScope::unit) {
       for (const auto& unit : context.roster().units()) rules[r].rule->evaluate_unit(unit, context, sink);
     } else if (rules[r].scope == RuleScope::roster) {
@@ -173,15 +210,14 @@ void tally(const ActiveRule& rule, std::size_t count, ComplianceReport& report) 
 
 // The findings in report order; ties in the order one thread would emit them: rule by
 // rule, its cadres (chunk by chunk, which keeps the roster's order), then its units, then
-// the roster. Returns which cadres are subjects of the standards.
+// the roster. Returns which cadres are subjects of the standards and who fails.
 //
 // With threads to spare, the work is cut into tasks the threads take in turn: the unit
 // and roster pass, then chunks of cadres, several per thread so that neither pass leaves
 // a thread idle. A failure is rethrown as one thread would meet it: the per-cadre pass's
 // first (in roster order), then the unit and roster pass's.
-std::vector<std::uint8_t> run_rules(const std::vector<ActiveRule>& rules,
-                                    const EvaluationContext& context,
-                                    const EvaluationOptions& options, ComplianceReport& report) {
+CadrePass run_rules(const std::vector<ActiveRule>& rules, const EvaluationContext& context,
+                    const EvaluationOptions& options, ComplianceReport& report) {
   // Below a few thousand cadres a thread costs more than it saves.
   constexpr std::size_t min_cadres_per_chunk = 4096;
   constexpr std::size_t chunks_per_thread = 8;
@@ -190,14 +226,15 @@ std::vector<std::uint8_t> run_rules(const std::vector<ActiveRule>& rules,
   const std::size_t chunks =
       threads == 1 ? 1 : std::clamp(cadre_count / min_cadres_per_chunk, threads, threads * chunks_per_thread);
   CadrePass by_cadre{{rules.size(), std::vector<FindingBlocks>(chunks)},
-                     std::vector<std::uint8_t>(cadre_count, 0)};
+                     std::vector<std::uint8_t>(cadre_count, 0),
+                     {std::vector<std::uint8_t>(cadre_count, 0), std::vector<std::uint8_t>(chunks + 1, 0)}};
   WideFindings wide;
   std::vector<std::exception_ptr> failures(chunks + 1);  // the chunks', then the wide pass's
   // Task 0 is the unit and roster pass, the longest single task, so it starts first.
   cadreplan::detail::run_tasks(chunks + 1, threads, [&](std::size_t task) {
     try {
       if (task == 0) {
-        wide = evaluate_units_and_roster(rules, context, options);
+        wide = evaluate_units_and_roster(rules, context, options, by_cadre.failures, chunks);
       } else {
         const std::size_t chunk = task - 1;
         evaluate_chunk(cadre_count * chunk / chunks, cadre_count * (chunk + 1) / chunks, chunk, rules,
@@ -222,17 +259,20 @@ std::vector<std::uint8_t> run_rules(const std::vector<ActiveRule>& rules,
     tally(rules[r], count, report);
   }
   report.findings = detail::in_report_order(std::move(runs));
-  return std::move(by_cadre.subject);
+  by_cadre.findings.clear();  // emptied above; their blocks are freed now, not with the pass
+  return by_cadre;
 }
 
 // By unit and the compliant cadres (totals by severity, point and rule are counted per
 // rule in run_rules). The findings are sorted by unit, then cadre: each unit's and each
-// cadre's findings are one run, so a unit is entered in by_unit once and a failing cadre is
-// looked up once.
-void summarise(const EvaluationContext& context, const EvaluationOptions& options,
-               const std::vector<std::uint8_t>& subject, ComplianceReport& report) {
+// cadre's findings are one run, so a unit is entered in by_unit once and a failing cadre
+// the rules' pass could not place is looked up once.
+void summarise(const EvaluationContext& context, const EvaluationOptions& options, CadrePass& pass,
+               ComplianceReport& report) {
   const auto& roster = context.roster();
-  std::vector<bool> failing(roster.cadres().size(), false);
+  std::vector<std::uint8_t>& failing = pass.failures.by_cadre;
+  const bool look_up = std::any_of(pass.failures.unresolved.begin(), pass.failures.unresolved.end(),
+                                   [](std::uint8_t flag) { return flag != 0; });
   SeverityCounts* unit_counts = nullptr;
   const model::UnitId* unit = nullptr;
   const model::CadreId* failing_cadre = nullptr;
@@ -244,11 +284,11 @@ void summarise(const EvaluationContext& context, const EvaluationOptions& option
       }
       unit_counts->add(finding.severity);
     }
-    if (finding.severity != Severity::error || finding.cadre_id.empty()) continue;
+    if (!look_up || finding.severity != Severity::error || finding.cadre_id.empty()) continue;
     if (failing_cadre != nullptr && *failing_cadre == finding.cadre_id) continue;
     failing_cadre = &finding.cadre_id;
     if (const auto* cadre = roster.find_cadre(finding.cadre_id)) {
-      failing[static_cast<std::size_t>(roster.index_of(*cadre))] = true;
+      failing[static_cast<std::size_t>(roster.index_of(*cadre))] = 1;
     }
   }
   for (std::size_t i = 0; i < roster.cadres().size(); ++i) {
@@ -256,9 +296,9 @@ void summarise(const EvaluationContext& context, const EvaluationOptions& option
     // With only_units, the findings of other units' cadres were dropped: counting those
     // cadres would report them as compliant whatever their findings.
     if (!options.only_units.empty() && !options.only_units.contains(cadre.unit_id.str())) continue;
-    if (subject[i] == 0) continue;
+    if (pass.subject[i] == 0) continue;
     ++report.cadres;
-    if (!failing[i]) ++report.compliant;
+    if (failing[i] == 0) ++report.compliant;
   }
 }
 
@@ -289,8 +329,8 @@ ComplianceReport evaluate(const model::Roster& roster, const Profile& profile,
   report.as_of = options.as_of;
   report.profile_name = profile.name;
   report.profile_sha256 = profile.sha256;
-  const auto subject = run_rules(rules, context, options, report);
-  summarise(context, options, subject, report);
+  auto pass = run_rules(rules, context, options, report);
+  summarise(context, options, pass, report);
   return report;
 }
 

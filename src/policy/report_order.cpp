@@ -103,12 +103,6 @@ std::vector<Key> keys_of(const std::vector<std::vector<Finding>*>& runs) {
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const auto& run = *runs[r];
     for (std::size_t i = 0; i < run.size(); ++i) {
-      if (i + kAhead < run.size()) {
-        // The ids' texts live with the interned strings, all over a national roster's
-        // memory: fetched a few findings ahead, they no longer stall each key in turn.
-        prefetch(&run[i + kAhead].unit_id.str());
-        prefetch(&run[i + kAhead].cadre_id.str());
-      }
       const Finding& finding = run[i];
       Key key;
       key.unit = IdHead(finding.unit_id.str());
@@ -153,20 +147,72 @@ class Before {
   const std::vector<std::vector<Finding>*>& runs_;
 };
 
+/// Where the keys, in emission order, break into ascending runs: the first key of each,
+/// then keys.size(). A roster listed unit by unit, as exports are, gives each rule's
+/// findings in report order already, so a national report is a few dozen such runs.
+std::vector<std::size_t> ascending_segments(const std::vector<Key>& keys, const Before& before) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t k = 1; k < keys.size(); ++k) {
+    if (before(keys[k], keys[k - 1])) starts.push_back(k);
+  }
+  starts.push_back(keys.size());
+  return starts;
+}
+
+/// Up to this many ascending runs are merged (a heap of that many costs a few comparisons
+/// a key); more, and the keys are sorted instead.
+constexpr std::size_t kMostSegmentsMerged = 512;
+
+/// Calls \p take with each key of the ascending runs \p segments (see ascending_segments())
+/// in the order \p before gives, merging them through a heap of their fronts: about
+/// log2(runs) comparisons a key where a sort takes log2(keys), and each run is read in
+/// turn, not all over memory.
+template <class Take>
+void merge_segments(const std::vector<Key>& keys, const std::vector<std::size_t>& segments, const Before& before,
+                    Take take) {
+  struct Front {
+    std::size_t next;
+    std::size_t end;
+  };
+  std::vector<Front> heap;
+  for (std::size_t s = 0; s + 1 < segments.size(); ++s) {
+    if (segments[s] < segments[s + 1]) heap.push_back({segments[s], segments[s + 1]});
+  }
+  // A max-heap under "goes after": its top is the front that goes first.
+  const auto after = [&](const Front& a, const Front& b) { return before(keys[b.next], keys[a.next]); };
+  std::make_heap(heap.begin(), heap.end(), after);
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), after);
+    Front& first = heap.back();
+    take(keys[first.next]);
+    if (++first.next == first.end) {
+      heap.pop_back();
+    } else {
+      std::push_heap(heap.begin(), heap.end(), after);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Finding> in_report_order(std::vector<std::vector<Finding>*> runs) {
   std::vector<Key> keys = keys_of(runs);
-  // Every key is distinct (emission order breaks ties), so an unstable sort is stable here.
-  std::sort(keys.begin(), keys.end(), Before(runs));
+  const Before before(runs);
+  const std::vector<std::size_t> segments = ascending_segments(keys, before);
   std::vector<Finding> ordered;
   ordered.reserve(keys.size());
-  cadreplan::detail::populate_capacity(ordered);  // 28 MB for a national check, mapped in one call
+  cadreplan::detail::populate_capacity(ordered);  // 33 MB for a national check, mapped in one call
   const auto finding = [&runs](const Key& key) -> Finding& { return (*runs[key.run])[key.index]; };
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    // Sorted, the findings are read all over their blocks: each is fetched a few ahead.
-    if (k + kAhead < keys.size()) prefetch(&finding(keys[k + kAhead]), sizeof(Finding));
-    ordered.push_back(std::move(finding(keys[k])));
+  if (segments.size() - 1 <= kMostSegmentsMerged) {
+    merge_segments(keys, segments, before, [&](const Key& key) { ordered.push_back(std::move(finding(key))); });
+  } else {
+    // Every key is distinct (emission order breaks ties), so an unstable sort is stable here.
+    std::sort(keys.begin(), keys.end(), before);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      // Sorted, the findings are read all over their blocks: each is fetched a few ahead.
+      if (k + kAhead < keys.size()) prefetch(&finding(keys[k + kAhead]), sizeof(Finding));
+      ordered.push_back(std::move(finding(keys[k])));
+    }
   }
   for (auto* run : runs) run->clear();
   return ordered;

@@ -313,6 +313,56 @@ TEST(Evaluate, AStandardisedHoldersOnlyRuleIsCalledForTheSubjectsOfTheStandardsO
   EXPECT_EQ(calls_of(run_one(std::make_unique<EveryMemberRule>("test.units", RuleScope::unit, true))).size(), 3u);
 }
 
+// Blames one cadre: the cadre being judged (no name given), or the named one, once, from
+// the roster pass or while judging C1.
+class BlameRule final : public Rule {
+ public:
+  BlameRule(RuleScope scope, std::string blamed, Severity severity) : blamed_(std::move(blamed)) {
+    info_.id = "test.blame";
+    info_.scope = scope;
+    info_.default_severity = severity;
+  }
+  [[nodiscard]] const RuleInfo& info() const noexcept override { return info_; }
+  void evaluate_cadre(const model::Cadre& cadre, const EvaluationContext& context,
+                      FindingSink& sink) const override {
+    if (blamed_.empty()) {
+      blame(sink, context.unit_of(cadre).id, cadre.id);
+    } else if (cadre.id.str() == "C1") {
+      blame(sink, context.unit_of(cadre).id, model::CadreId(blamed_));
+    }
+  }
+  void evaluate_roster(const EvaluationContext&, FindingSink& sink) const override {
+    blame(sink, model::UnitId("U2"), model::CadreId(blamed_));
+  }
+
+ private:
+  static void blame(FindingSink& sink, model::UnitId unit, model::CadreId cadre) {
+    Finding finding;
+    finding.unit_id = std::move(unit);
+    finding.cadre_id = std::move(cadre);
+    sink.report(std::move(finding));
+  }
+  std::string blamed_;
+  RuleInfo info_;
+};
+
+// C1 and C2 are the subjects of the standards; only a finding of severity error about a
+// cadre makes it fail, whichever rule reports it and about whom.
+TEST(Evaluate, CountsTheCadresAnErrorFindingNamesWhicheverRuleReportsIt) {
+  const auto compliant = [](RuleScope scope, const std::string& blamed, Severity severity) {
+    const auto report = run_one(std::make_unique<BlameRule>(scope, blamed, severity));
+    EXPECT_EQ(report.cadres, 2u);
+    return report.compliant;
+  };
+  EXPECT_EQ(compliant(RuleScope::cadre, "", Severity::error), 0u);      // each cadre, judging it
+  EXPECT_EQ(compliant(RuleScope::cadre, "", Severity::warning), 2u);    // not an error
+  EXPECT_EQ(compliant(RuleScope::cadre, "C2", Severity::error), 1u);    // C2, while judging C1
+  EXPECT_EQ(compliant(RuleScope::cadre, "C1", Severity::error), 1u);    // C1, judging C1
+  EXPECT_EQ(compliant(RuleScope::roster, "C2", Severity::error), 1u);   // C2, from the roster pass
+  EXPECT_EQ(compliant(RuleScope::roster, "C9", Severity::error), 2u);   // no such cadre
+  EXPECT_EQ(compliant(RuleScope::roster, "C3", Severity::error), 2u);   // not a subject
+}
+
 // Emits findings about the given (unit id, cadre id, year), tagged in `actual`, in the
 // order given: any ids, also ones the roster does not have.
 class ScatterRule final : public Rule {
@@ -440,6 +490,54 @@ TEST(Evaluate, ManyFindingsOfOneRuleKeepEmissionOrderAcrossBlocks) {
   EXPECT_EQ(report.findings[0].actual, "1");
   EXPECT_EQ(report.findings[1].actual, "2");
   EXPECT_EQ(report.findings[2].actual, "4");
+}
+
+// Findings that come in a few ascending runs (as a roster listed unit by unit gives them)
+// are merged rather than sorted: the order must be the same, ties and all.
+TEST(Evaluate, FindingsInAFewAscendingRunsAreMergedInReportOrder) {
+  const auto cadre = [](int i) {
+    std::string id = std::to_string(i);
+    return "C" + std::string(5 - id.size(), '0') + id;
+  };
+  struct Emitted {
+    std::string rule;
+    ScatterRule::About about;
+  };
+  std::vector<Emitted> emitted;
+  std::vector<ScatterRule::About> evens, odds, thirds;
+  for (int i = 0; i < 6000; i += 2) {
+    evens.push_back({"U1", cadre(i), std::nullopt, "even " + std::to_string(i)});
+    if (i % 10 == 0) evens.push_back({"U1", cadre(i), std::nullopt, "even again " + std::to_string(i)});
+  }
+  for (int i = 1; i < 6000; i += 2) odds.push_back({"U1", cadre(i), 2011, "odd " + std::to_string(i)});
+  for (int part = 0; part < 3; ++part) {  // three ascending runs, each starting over
+    for (int i = part; i < 6000; i += 7) thirds.push_back({"U1", cadre(i), 2010 + part, "third " + std::to_string(i)});
+  }
+  RuleRegistry registry;
+  registry.add(std::make_unique<ScatterRule>("test.evens", evens));
+  registry.add(std::make_unique<ScatterRule>("test.odds", odds));
+  registry.add(std::make_unique<ScatterRule>("test.thirds", thirds));
+  for (const auto& about : evens) emitted.push_back({"test.evens", about});
+  for (const auto& about : odds) emitted.push_back({"test.odds", about});
+  for (const auto& about : thirds) emitted.push_back({"test.thirds", about});
+  RosterBuilder builder;
+  builder.unit("U1");
+  EvaluationOptions options;
+  options.as_of = kAsOf;
+  const auto report = evaluate(builder.build(), testing::blank_profile(), registry, options);
+
+  // Unit, cadre, point (all 1), rule id, year; ties in emission order (stable).
+  std::stable_sort(emitted.begin(), emitted.end(), [](const Emitted& a, const Emitted& b) {
+    return std::tie(a.about.cadre, a.rule, a.about.year) < std::tie(b.about.cadre, b.rule, b.about.year);
+  });
+  ASSERT_EQ(report.findings.size(), emitted.size());
+  for (std::size_t i = 0; i < emitted.size(); ++i) {
+    ASSERT_EQ(report.findings[i].actual, emitted[i].about.tag) << "at " << i;
+  }
+  // Spelled out: C00000's two findings of test.evens in emission order, then test.thirds.
+  EXPECT_EQ(report.findings[0].actual, "even 0");
+  EXPECT_EQ(report.findings[1].actual, "even again 0");
+  EXPECT_EQ(report.findings[2].actual, "third 0");
 }
 
 TEST(RuleRegistry, HoldsEveryBuiltInRuleOfTheCheckContract) {
