@@ -45,6 +45,10 @@ double heap_in_use() {
 
 // In the child: load and measure; {heap kept, resident kept, peak while loading}.
 std::array<double, 3> measure_load(const std::filesystem::path& folder) {
+  // The child inherits the parent's heap: after other benchmarks in the same run, its
+  // free pages are resident, the load reuses them, and the resident figures came out near
+  // zero. Returned to the system first, they count again.
+  ::malloc_trim(0);
   std::ofstream("/proc/self/clear_refs") << "5";
   const double heap_before = heap_in_use();
   const double resident_before = status_bytes("VmRSS");
