@@ -270,6 +270,9 @@ Outcome ClipsRoster::evaluate(const SubsetParameters& parameters) {
 
 void ClipsRoster::forget_evaluation() {
   EnvUndefrule(env_, nullptr);  // all rules, before their facts: no matching on the way out
+  // And the functions: accredited-p reads the accredited facts, which keeps their template
+  // in use, and subset.clp could not define it again.
+  EnvUndeffunction(env_, nullptr);
   for (const char* name : evaluation_templates) {
     std::vector<void*> facts;
     for_each_fact(env_, name, [&](void* fact) { facts.push_back(fact); });
