@@ -125,16 +125,7 @@ class Before {
   explicit Before(const std::vector<std::vector<Finding>*>& runs) : runs_(runs) {}
 
   bool operator()(const Key& a, const Key& b) const {
-    const auto unit_a = [&] { return std::string_view(finding(a).unit_id.str()); };
-    const auto unit_b = [&] { return std::string_view(finding(b).unit_id.str()); };
-    if (const int order = IdHead::compare(a.unit, b.unit, unit_a, unit_b); order != 0) {
-      return order < 0;
-    }
-    const auto cadre_a = [&] { return std::string_view(finding(a).cadre_id.str()); };
-    const auto cadre_b = [&] { return std::string_view(finding(b).cadre_id.str()); };
-    if (const int order = IdHead::compare(a.cadre, b.cadre, cadre_a, cadre_b); order != 0) {
-      return order < 0;
-    }
+    if (const int order = subject_order(a, b); order != 0) return order < 0;
     if (a.point != b.point) return a.point < b.point;
     if (a.rule != b.rule) return a.rule < b.rule;
     if (a.year != b.year) return a.year < b.year;
@@ -142,19 +133,41 @@ class Before {
     return a.index < b.index;
   }
 
+  /// Negative, zero or positive as (unit id, cadre id) of \p a and \p b compare: who the
+  /// findings are about, the first two fields of the order.
+  int subject_order(const Key& a, const Key& b) const {
+    const auto unit_a = [&] { return std::string_view(finding(a).unit_id.str()); };
+    const auto unit_b = [&] { return std::string_view(finding(b).unit_id.str()); };
+    if (const int order = IdHead::compare(a.unit, b.unit, unit_a, unit_b); order != 0) return order;
+    const auto cadre_a = [&] { return std::string_view(finding(a).cadre_id.str()); };
+    const auto cadre_b = [&] { return std::string_view(finding(b).cadre_id.str()); };
+    return IdHead::compare(a.cadre, b.cadre, cadre_a, cadre_b);
+  }
+
  private:
   const Finding& finding(const Key& key) const { return (*runs_[key.run])[key.index]; }
   const std::vector<std::vector<Finding>*>& runs_;
 };
 
-/// Where the keys, in emission order, break into ascending runs: the first key of each,
+/// Puts \p keys into runs that each ascend in report order, and returns where they start,
 /// then keys.size(). A roster listed unit by unit, as exports are, gives each rule's
-/// findings in report order already, so a national report is a few dozen such runs.
-std::vector<std::size_t> ascending_segments(const std::vector<Key>& keys, const Before& before) {
+/// findings in order of unit and cadre already; only a cadre's own few findings (one per
+/// training record, or per year) may come in another order, and those are sorted in place.
+/// A national report is then a few dozen runs.
+std::vector<std::size_t> ascending_segments(std::vector<Key>& keys, const Before& before) {
   std::vector<std::size_t> starts{0};
+  std::size_t subject_start = 0;  // the first key about the current unit and cadre
+  const auto sort_subject = [&](std::size_t end) {
+    if (end - subject_start > 1) std::sort(keys.begin() + subject_start, keys.begin() + end, before);
+  };
   for (std::size_t k = 1; k < keys.size(); ++k) {
-    if (before(keys[k], keys[k - 1])) starts.push_back(k);
+    const int order = before.subject_order(keys[k - 1], keys[k]);
+    if (order == 0) continue;
+    sort_subject(k);
+    subject_start = k;
+    if (order > 0) starts.push_back(k);
   }
+  sort_subject(keys.size());
   starts.push_back(keys.size());
   return starts;
 }

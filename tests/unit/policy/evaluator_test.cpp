@@ -492,8 +492,9 @@ TEST(Evaluate, ManyFindingsOfOneRuleKeepEmissionOrderAcrossBlocks) {
   EXPECT_EQ(report.findings[2].actual, "4");
 }
 
-// Findings that come in a few ascending runs (as a roster listed unit by unit gives them)
-// are merged rather than sorted: the order must be the same, ties and all.
+// Findings that come in a few runs ascending by unit and cadre (as a roster listed unit by
+// unit gives them), a cadre's own findings in any order, are merged rather than sorted:
+// the order must be the same, ties and all.
 TEST(Evaluate, FindingsInAFewAscendingRunsAreMergedInReportOrder) {
   const auto cadre = [](int i) {
     std::string id = std::to_string(i);
@@ -504,7 +505,7 @@ TEST(Evaluate, FindingsInAFewAscendingRunsAreMergedInReportOrder) {
     ScatterRule::About about;
   };
   std::vector<Emitted> emitted;
-  std::vector<ScatterRule::About> evens, odds, thirds;
+  std::vector<ScatterRule::About> evens, odds, thirds, years;
   for (int i = 0; i < 6000; i += 2) {
     evens.push_back({"U1", cadre(i), std::nullopt, "even " + std::to_string(i)});
     if (i % 10 == 0) evens.push_back({"U1", cadre(i), std::nullopt, "even again " + std::to_string(i)});
@@ -513,10 +514,19 @@ TEST(Evaluate, FindingsInAFewAscendingRunsAreMergedInReportOrder) {
   for (int part = 0; part < 3; ++part) {  // three ascending runs, each starting over
     for (int i = part; i < 6000; i += 7) thirds.push_back({"U1", cadre(i), 2010 + part, "third " + std::to_string(i)});
   }
+  for (int i = 0; i < 6000; i += 3) {  // a cadre's years out of order, one of them twice
+    int emitted_before = 0;
+    for (const int year : {2014, 2012, 2013, 2012}) {
+      years.push_back({"U1", cadre(i), year,
+                       "year " + std::to_string(year) + " #" + std::to_string(emitted_before++) + " of " + std::to_string(i)});
+    }
+  }
   RuleRegistry registry;
+  registry.add(std::make_unique<ScatterRule>("test.years", years));
   registry.add(std::make_unique<ScatterRule>("test.evens", evens));
   registry.add(std::make_unique<ScatterRule>("test.odds", odds));
   registry.add(std::make_unique<ScatterRule>("test.thirds", thirds));
+  for (const auto& about : years) emitted.push_back({"test.years", about});
   for (const auto& about : evens) emitted.push_back({"test.evens", about});
   for (const auto& about : odds) emitted.push_back({"test.odds", about});
   for (const auto& about : thirds) emitted.push_back({"test.thirds", about});
@@ -534,10 +544,15 @@ TEST(Evaluate, FindingsInAFewAscendingRunsAreMergedInReportOrder) {
   for (std::size_t i = 0; i < emitted.size(); ++i) {
     ASSERT_EQ(report.findings[i].actual, emitted[i].about.tag) << "at " << i;
   }
-  // Spelled out: C00000's two findings of test.evens in emission order, then test.thirds.
+  // Spelled out: C00000's two findings of test.evens in emission order, then test.thirds,
+  // then test.years by year, the two of 2012 in emission order.
   EXPECT_EQ(report.findings[0].actual, "even 0");
   EXPECT_EQ(report.findings[1].actual, "even again 0");
   EXPECT_EQ(report.findings[2].actual, "third 0");
+  EXPECT_EQ(report.findings[3].actual, "year 2012 #1 of 0");
+  EXPECT_EQ(report.findings[4].actual, "year 2012 #3 of 0");
+  EXPECT_EQ(report.findings[5].actual, "year 2013 #2 of 0");
+  EXPECT_EQ(report.findings[6].actual, "year 2014 #0 of 0");
 }
 
 TEST(RuleRegistry, HoldsEveryBuiltInRuleOfTheCheckContract) {
