@@ -24,6 +24,9 @@ class PartySeniorityRule final : public policy::Rule {
     info_.point = 4;
     info_.default_severity = policy::Severity::warning;
     info_.scope = policy::RuleScope::cadre;
+    // Not info_.standardised_holders_only: that would skip every cadre without a position
+    // whose standard is in force, and this rule judges secretaries whether or not the
+    // profile has a standard for them.
     info_.title = {"Party seniority below the provincial minimum", "Tuổi Đảng dưới mức của tỉnh"};
     info_.description = {"Fails for a sitting secretary who joined the Party fewer than "
                          "min_years years before the as-of date.",
