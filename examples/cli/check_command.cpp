@@ -90,6 +90,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   evaluation.only_units.insert(options.units.begin(), options.units.end());
   const OutputFormat format = parse_output_format(options.format);
   const model::Language language = parse_language(options.language);
+  evaluation.language = language;  // every format writes the findings in this one language
   const policy::Profile profile = profile_option(options.profile, registry);
 
   const model::Roster roster = load_roster(options.roster, options.keep_going, err);

@@ -322,6 +322,7 @@ ComplianceReport evaluate(const model::Roster& roster, const Profile& profile,
                           const RuleRegistry& registry, const EvaluationOptions& options) {
   const auto rules = active_rules(profile, registry, options);
   EvaluationContext context(roster, profile, options.as_of);
+  context.word_in(options.language);
   std::vector<const Rule*> prepared;
   for (const auto& rule : rules) prepared.push_back(rule.rule);
   context.prepare(prepared);

@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "bench_rosters.hpp"
@@ -29,7 +30,7 @@ void stats(benchmark::State& state) {
 BENCHMARK(stats)->Apply(national_sizes);
 
 // As `cadreplan check ROSTER --as-of 2024-12-31 --jobs N`: every rule of the default profile.
-void run_check(benchmark::State& state, unsigned jobs) {
+void run_check(benchmark::State& state, unsigned jobs, std::optional<model::Language> language = std::nullopt) {
   const auto cadres = static_cast<std::size_t>(state.range(0));
   const model::Roster& subject = roster(cadres);
   const auto registry = policy::RuleRegistry::with_builtin_rules();
@@ -37,6 +38,7 @@ void run_check(benchmark::State& state, unsigned jobs) {
   policy::EvaluationOptions options;
   options.as_of = roster_options(cadres).as_of;
   options.jobs = jobs;
+  options.language = language;
   std::size_t findings = 0;
   for (auto _ : state) {
     const auto report = policy::evaluate(subject, profile, registry, options);
@@ -53,6 +55,10 @@ void check(benchmark::State& state) { run_check(state, 1); }
 void check_two_jobs(benchmark::State& state) { run_check(state, 2); }
 BENCHMARK(check_two_jobs)->Apply(national_sizes)->UseRealTime();
 BENCHMARK(check)->Apply(national_sizes);
+// Findings worded in English only (EvaluationOptions::language), as `cadreplan check`
+// words them for the one language it writes.
+void check_english(benchmark::State& state) { run_check(state, 1, model::Language::english); }
+BENCHMARK(check_english)->Apply(national_sizes);
 
 // `check` with one rule of the default profile at a time, to see which rules the whole
 // profile's time goes to: `check_rule/R/N` runs the registry's rule number R (its id is

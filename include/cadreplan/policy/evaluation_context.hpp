@@ -8,11 +8,13 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cadreplan/model/code.hpp"
 #include "cadreplan/model/indexed_view.hpp"
 #include "cadreplan/model/roster.hpp"
 #include "cadreplan/model/term.hpp"
@@ -47,6 +49,11 @@ class EvaluationContext {
   [[nodiscard]] const model::Term& current_term() const noexcept { return current_term_; }
   /// The term after current_term().
   [[nodiscard]] model::Term next_term() const;
+  /// Words findings in \p language only, the other language's words possibly left empty
+  /// (see EvaluationOptions::language); unset: in both, the default.
+  void word_in(std::optional<model::Language> language) noexcept { language_ = language; }
+  /// The one language findings are worded in, or unset for both.
+  [[nodiscard]] std::optional<model::Language> wording_language() const noexcept { return language_; }
 
   /// The unit of \p cadre (every cadre's unit resolves in a valid roster).
   [[nodiscard]] const model::Unit& unit_of(const model::Cadre& cadre) const noexcept;
@@ -140,6 +147,7 @@ class EvaluationContext {
   const Profile* profile_;
   boost::gregorian::date as_of_;
   model::Term current_term_;
+  std::optional<model::Language> language_;
   /// By position: the standard in force on the as-of date (null: none, or a gap).
   std::vector<const PositionStandard*> standard_by_position_;
   /// By position: why there is a gap, empty when there is none.

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cadreplan/model/code.hpp"
 #include "cadreplan/model/roster.hpp"
 #include "cadreplan/policy/finding.hpp"
 #include "cadreplan/policy/profile.hpp"
@@ -28,6 +29,11 @@ struct EvaluationOptions {
   /// cadres (0: one per hardware thread). The report is the same, finding for finding
   /// and in the same order, whatever the number.
   unsigned jobs = 1;
+  /// The one language to word findings in, for a report written in that language only, as
+  /// the `cadreplan` program's are: Finding::message and Finding::fix are then complete in
+  /// that language, and in the other may be empty. Unset, the default: both. Wording each
+  /// finding in one language instead of two takes a twelfth off a national check.
+  std::optional<model::Language> language;
 };
 
 /// Finding counts by severity.

@@ -42,13 +42,13 @@ class SuccessorPoolRule final : public DocumentedRule {
         if (entry.position == *position && entry.term == target) ++count;
       }
       if (count >= minimum && count <= maximum) continue;
-      report(unit, *position, target, count, minimum, maximum, sink);
+      report(context, unit, *position, target, count, minimum, maximum, sink);
     }
   }
 
  private:
-  static void report(const model::Unit& unit, model::Position position, const model::Term& term,
-                     std::int64_t count, std::int64_t minimum, std::int64_t maximum,
+  static void report(const EvaluationContext& context, const model::Unit& unit, model::Position position,
+                     const model::Term& term, std::int64_t count, std::int64_t minimum, std::int64_t maximum,
                      FindingSink& sink) {
     const Labels label = labels(position);
     const bool too_few = count < minimum;
@@ -57,7 +57,7 @@ class SuccessorPoolRule final : public DocumentedRule {
     const std::string term_name = term.name();
     const std::string counted = std::to_string(count);
     Finding finding = unit_finding(
-        unit,
+        context, unit,
         {{where, ": the successor pool for ", label.english, " ", term_name, " has ", counted,
           " candidate(s); the profile allows ", bounds, " (Regulation 50-QĐ/TW, 377-QĐ/TW)."},
          {where, ": quy hoạch ", label.vietnamese, " nhiệm kỳ ", term_name, " có ", counted,

@@ -33,12 +33,6 @@ class FieldRule final : public DocumentedRule {
     const Labels position = labels(held);
     const bool mismatch = fails_on_ == FieldFit::does_not_fit;
     const Described who = describe(cadre);
-    Text message{{who, ", ", position.english, ": professional field '", field, "'",
-                  mode_note(cadre.professional, model::Language::english),
-                  mismatch ? " does not fit the position." : " is not in the profile's field list."},
-                 {"Đồng chí ", who, ", ", position.vietnamese, ": chuyên ngành '", field, "'",
-                  mode_note(cadre.professional, model::Language::vietnamese),
-                  mismatch ? " không phù hợp với chức danh." : " chưa có trong danh mục ngành."}};
     Text fix = mismatch
                    ? Text{"Plan study in a fitting field (e.g. Party building and state "
                           "government, public administration, law, economics).",
@@ -46,8 +40,15 @@ class FieldRule final : public DocumentedRule {
                           "hành chính, luật, kinh tế)."}
                    : Text{"Classify the field in the profile's [fields] section.",
                           "Bổ sung ngành vào danh mục ngành của hồ sơ tiêu chuẩn."};
-    sink.report(cadre_finding(context, cadre, std::move(message), std::move(fix), field.str(),
-                              mismatch ? "fitting field" : "classified field"));
+    sink.report(cadre_finding(
+        context, cadre,
+        {{who, ", ", position.english, ": professional field '", field, "'",
+          mode_note(cadre.professional, model::Language::english),
+          mismatch ? " does not fit the position." : " is not in the profile's field list."},
+         {"Đồng chí ", who, ", ", position.vietnamese, ": chuyên ngành '", field, "'",
+          mode_note(cadre.professional, model::Language::vietnamese),
+          mismatch ? " không phù hợp với chức danh." : " chưa có trong danh mục ngành."}},
+        std::move(fix), field.str(), mismatch ? "fitting field" : "classified field"));
   }
 
   FieldFit fails_on_;

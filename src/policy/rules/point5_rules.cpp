@@ -41,7 +41,7 @@ class BudgetFloorRule final : public DocumentedRule {
       const std::string least = money(floor);
       const std::string total = money(floor * secretaries);
       Finding finding = unit_finding(
-          unit,
+          context, unit,
           {{where, ": training budget ", year, " is ", each, " per secretary, below the floor of ", least,
             " (policy point 5)."},
            {where, ": kinh phí đào tạo năm ", year, " là ", each, " cho mỗi bí thư, thấp hơn mức tối thiểu ",
@@ -102,7 +102,7 @@ class BudgetDivertedRule final : public DocumentedRule {
       const std::string spent_percent = percent(spent_share);
       const std::string required_percent = percent(share);
       Finding finding = unit_finding(
-          unit,
+          context, unit,
           {{where, ": spent ", spent, " of ", allocated, " on training in ", year, " (", spent_percent,
             "), less than the required ", required_percent, "."},
            {where, ": năm ", year, " chỉ chi ", spent, " trên ", allocated, " cho đào tạo (", spent_percent,

@@ -45,23 +45,30 @@ std::string money(long long dong) {
   return (negative ? "-" : "") + grouped + " đ";
 }
 
-Finding cadre_finding(const EvaluationContext& context, const model::Cadre& cadre, Text message,
+Text worded(const EvaluationContext& context, Words words) {
+  const auto language = context.wording_language();
+  if (!language) return Text(words.english, words.vietnamese);
+  if (*language == model::Language::english) return Text(words.english, {});
+  return Text({}, words.vietnamese);
+}
+
+Finding cadre_finding(const EvaluationContext& context, const model::Cadre& cadre, Words message,
                       Text fix, std::string actual, std::string required) {
   Finding finding;
   finding.cadre_id = cadre.id;
   finding.unit_id = context.unit_of(cadre).id;
-  finding.message = std::move(message);
+  finding.message = worded(context, message);
   finding.fix = std::move(fix);
   finding.actual = std::move(actual);
   finding.required = std::move(required);
   return finding;
 }
 
-Finding unit_finding(const model::Unit& unit, Text message, Text fix, std::string actual,
-                     std::string required) {
+Finding unit_finding(const EvaluationContext& context, const model::Unit& unit, Words message, Text fix,
+                     std::string actual, std::string required) {
   Finding finding;
   finding.unit_id = unit.id;
-  finding.message = std::move(message);
+  finding.message = worded(context, message);
   finding.fix = std::move(fix);
   finding.actual = std::move(actual);
   finding.required = std::move(required);

@@ -64,12 +64,25 @@ std::string iso(boost::gregorian::date day);
 /// 12.500.000 (Vietnamese thousands separators).
 std::string money(long long dong);
 
-/// A finding about \p cadre in its unit with the given texts and values.
-Finding cadre_finding(const EvaluationContext& context, const model::Cadre& cadre, Text message,
+/// A message's words in both languages, as parts to join: what cadre_finding() and
+/// unit_finding() make a Text of, in the languages the evaluation words findings in
+/// (EvaluationContext::wording_language()). Pass it braced at the call, so that the parts
+/// live until the finding is made.
+struct Words {
+  std::initializer_list<std::string_view> english;     ///< The English parts.
+  std::initializer_list<std::string_view> vietnamese;  ///< The Vietnamese parts.
+};
+
+/// The Text of \p words, in both languages or in the one \p context words findings in
+/// (the other left empty): a report in one language need not join the other's parts.
+Text worded(const EvaluationContext& context, Words words);
+
+/// A finding about \p cadre in its unit with the given words and values.
+Finding cadre_finding(const EvaluationContext& context, const model::Cadre& cadre, Words message,
                       Text fix, std::string actual, std::string required);
 /// A finding about \p unit only.
-Finding unit_finding(const model::Unit& unit, Text message, Text fix, std::string actual,
-                     std::string required);
+Finding unit_finding(const EvaluationContext& context, const model::Unit& unit, Words message, Text fix,
+                     std::string actual, std::string required);
 
 /// A position the cadre holds on the as-of date in a commune-level unit, with the
 /// standard in force for it.

@@ -59,17 +59,17 @@ class LevelStandardRule final : public DocumentedRule {
     const Described who = describe(cadre);
     const Described where = describe(unit);
     const std::string cited = cite(source);
-    Text message{{who, ", ", position.english, " of ", where, ": ", dimension_.name.english(), " is ",
-                  held_label.english, ", below the required ", required_label.english, cited, "."},
-                 {"Đồng chí ", who, ", ", position.vietnamese, " ", where, ": ",
-                  dimension_.name.vietnamese(), " ", held_label.vietnamese, ", thấp hơn mức tối thiểu ",
-                  required_label.vietnamese, cited, "."}};
-    Text fix{{"Plan ", dimension_.how_to_fix.english(), " conferring ", required_label.english,
-              " or higher, state-funded and in the position's field."},
-             {"Đưa vào kế hoạch ", dimension_.how_to_fix.vietnamese(), " đạt trình độ ",
-              required_label.vietnamese, " trở lên, bằng ngân sách, đúng chuyên ngành."}};
-    return cadre_finding(context, cadre, std::move(message), std::move(fix),
-                         std::string(model::to_code(held)), std::string(model::to_code(required)));
+    Text fix = worded(context, {{"Plan ", dimension_.how_to_fix.english(), " conferring ", required_label.english,
+                                 " or higher, state-funded and in the position's field."},
+                                {"Đưa vào kế hoạch ", dimension_.how_to_fix.vietnamese(), " đạt trình độ ",
+                                 required_label.vietnamese, " trở lên, bằng ngân sách, đúng chuyên ngành."}});
+    return cadre_finding(
+        context, cadre,
+        {{who, ", ", position.english, " of ", where, ": ", dimension_.name.english(), " is ", held_label.english,
+          ", below the required ", required_label.english, cited, "."},
+         {"Đồng chí ", who, ", ", position.vietnamese, " ", where, ": ", dimension_.name.vietnamese(), " ",
+          held_label.vietnamese, ", thấp hơn mức tối thiểu ", required_label.vietnamese, cited, "."}},
+        std::move(fix), std::string(model::to_code(held)), std::string(model::to_code(required)));
   }
 
   Dimension<Level> dimension_;
