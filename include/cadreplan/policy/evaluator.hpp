@@ -32,7 +32,7 @@ struct EvaluationOptions {
   /// The one language to word findings in, for a report written in that language only, as
   /// the `cadreplan` program's are: Finding::message and Finding::fix are then complete in
   /// that language, and in the other may be empty. Unset, the default: both. Wording each
-  /// finding in one language instead of two takes a twelfth off a national check.
+  /// finding in one language instead of two takes about a sixteenth off a national check.
   std::optional<model::Language> language;
 };
 
