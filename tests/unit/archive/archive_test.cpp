@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -10,9 +12,11 @@
 #include <array>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "archive_fixtures.hpp"
 #include "cadreplan/cadreplan.hpp"
@@ -341,6 +345,78 @@ TEST(Archive, RefusesTrailingBytesAndOversizedPayloads) {
             std::string::npos)
       << read_error(absurd);
 }
+
+#if defined(__linux__) && defined(MADV_POPULATE_READ)
+
+// The share of \p path's pages in the page cache, by mapping it and asking mincore().
+double cached_share(const fs::path& path) {
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) return -1;
+  const auto bytes = static_cast<std::size_t>(fs::file_size(path));
+  void* address = ::mmap(nullptr, bytes, PROT_READ, MAP_SHARED, descriptor, 0);
+  ::close(descriptor);
+  if (address == MAP_FAILED) return -1;
+  const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  std::vector<unsigned char> present((bytes + page - 1) / page);
+  const int status = ::mincore(address, bytes, present.data());
+  ::munmap(address, bytes);
+  if (status != 0) return -1;
+  std::size_t cached = 0;
+  for (const unsigned char flag : present) cached += flag & 1U;
+  return static_cast<double>(cached) / static_cast<double>(present.size());
+}
+
+// Drops \p path's pages from the page cache (written back first); false if they stay.
+bool drop_from_cache(const fs::path& path) {
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) return false;
+  (void)::fsync(descriptor);
+  (void)::posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED);
+  ::close(descriptor);
+  return cached_share(path) < 0.05;
+}
+
+// Whether this kernel populates a mapping on request (Linux 5.14 and later).
+bool kernel_populates() {
+  const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  void* address = ::mmap(nullptr, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (address == MAP_FAILED) return false;
+  const bool populates = ::madvise(address, page, MADV_POPULATE_READ) == 0;
+  ::munmap(address, page);
+  return populates;
+}
+
+// A file the limits let through is mapped and read in at once; one over them is refused
+// on its envelope, before its pages are read: a 32 MB file past a 100-byte limit leaves
+// its pages on disk (but for the kernel's read-ahead around the envelope, up to 2 MB). (Skipped where the page cache cannot be dropped, as on tmpfs, or the
+// kernel cannot populate a mapping.)
+TEST(Archive, ReadsInAFileAtOnceOnlyWhenTheLimitsLetItThrough) {
+  if (!kernel_populates()) GTEST_SKIP() << "this kernel cannot populate a mapping";
+  ScratchFolder folder;
+  const auto path = folder / "padded.cpa";
+  {
+    // A valid archive and 32 MB after it: refused either way, but only after its pages
+    // were read in when its size is within the limits.
+    std::ofstream out(path, std::ios::binary);
+    out << write_archive(small_contents(), ArchiveFormat::binary) << std::string(std::size_t{32} << 20, 'x');
+  }
+  if (!drop_from_cache(path)) GTEST_SKIP() << "the page cache of " << path << " cannot be dropped here";
+
+  ArchiveLimits small;
+  small.max_payload_bytes = 100;
+  EXPECT_THROW((void)load_archive(path, small), ParseError);
+  const double refused = cached_share(path);
+  EXPECT_LT(refused, 0.25) << "pages of a file over the limits were read in";
+  RecordProperty("cached_when_refused", std::to_string(refused));
+
+  ASSERT_TRUE(drop_from_cache(path));
+  EXPECT_THROW((void)load_archive(path), ParseError);  // the trailing bytes
+  const double admitted = cached_share(path);
+  EXPECT_GT(admitted, 0.9) << "a file within the limits was not read in at once";
+  RecordProperty("cached_when_admitted", std::to_string(admitted));
+}
+
+#endif
 
 TEST(Archive, RefusesPayloadDataAfterTheRoster) {
   for (ArchiveFormat format : all_formats) {
