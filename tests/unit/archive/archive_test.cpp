@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "archive_fixtures.hpp"
+#include "page_residency.hpp"
 #include "cadreplan/cadreplan.hpp"
 #include "cadreplan/io/roster_csv.hpp"
 
@@ -356,14 +357,10 @@ double cached_share(const fs::path& path) {
   void* address = ::mmap(nullptr, bytes, PROT_READ, MAP_SHARED, descriptor, 0);
   ::close(descriptor);
   if (address == MAP_FAILED) return -1;
-  const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  std::vector<unsigned char> present((bytes + page - 1) / page);
-  const int status = ::mincore(address, bytes, present.data());
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t cached = test_support::present_pages(address, bytes);
   ::munmap(address, bytes);
-  if (status != 0) return -1;
-  std::size_t cached = 0;
-  for (const unsigned char flag : present) cached += flag & 1U;
-  return static_cast<double>(cached) / static_cast<double>(present.size());
+  return static_cast<double>(cached) / static_cast<double>((bytes + page - 1) / page);
 }
 
 // Drops \p path's pages from the page cache (written back first); false if they stay.
@@ -376,22 +373,12 @@ bool drop_from_cache(const fs::path& path) {
   return cached_share(path) < 0.05;
 }
 
-// Whether this kernel populates a mapping on request (Linux 5.14 and later).
-bool kernel_populates() {
-  const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  void* address = ::mmap(nullptr, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (address == MAP_FAILED) return false;
-  const bool populates = ::madvise(address, page, MADV_POPULATE_READ) == 0;
-  ::munmap(address, page);
-  return populates;
-}
-
 // A file the limits let through is mapped and read in at once; one over them is refused
 // on its envelope, before its pages are read: a 32 MB file past a 100-byte limit leaves
 // its pages on disk (but for the kernel's read-ahead around the envelope, up to 2 MB). (Skipped where the page cache cannot be dropped, as on tmpfs, or the
 // kernel cannot populate a mapping.)
 TEST(Archive, ReadsInAFileAtOnceOnlyWhenTheLimitsLetItThrough) {
-  if (!kernel_populates()) GTEST_SKIP() << "this kernel cannot populate a mapping";
+  if (!test_support::kernel_populates(MADV_POPULATE_READ)) GTEST_SKIP() << "this kernel cannot populate a mapping";
   ScratchFolder folder;
   const auto path = folder / "padded.cpa";
   {

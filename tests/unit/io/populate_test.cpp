@@ -14,6 +14,8 @@
 #if defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
+
+#include "page_residency.hpp"
 #endif
 
 namespace cadreplan::detail {
@@ -58,26 +60,11 @@ TEST(PopulateCapacity, DoesNothingWithoutRoomToFill) {
 
 // The number of pages of [begin, end) (page-aligned) present in memory.
 std::size_t present_pages(std::uintptr_t begin, std::uintptr_t end) {
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  std::vector<unsigned char> present((end - begin) / page);
-  if (::mincore(reinterpret_cast<void*>(begin), end - begin, present.data()) != 0) return 0;
-  std::size_t count = 0;
-  for (const unsigned char flags : present) count += flags & 1U;
-  return count;
-}
-
-// Whether this kernel populates on request (Linux 5.14 and later).
-bool kernel_populates() {
-  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  void* probe = ::mmap(nullptr, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (probe == MAP_FAILED) return false;
-  const bool populates = ::madvise(probe, page, MADV_POPULATE_WRITE) == 0;
-  ::munmap(probe, page);
-  return populates;
+  return test_support::present_pages(reinterpret_cast<const void*>(begin), end - begin);
 }
 
 TEST(PopulateCapacity, MapsTheWholePagesOfTheReservedRows) {
-  if (!kernel_populates()) GTEST_SKIP() << "this kernel cannot populate on request";
+  if (!test_support::kernel_populates(MADV_POPULATE_WRITE)) GTEST_SKIP() << "this kernel cannot populate on request";
   std::vector<std::uint64_t> rows;
   rows.reserve(kRows);
   rows.push_back(42);
