@@ -93,7 +93,7 @@ int run_check(const CheckOptions& options, std::ostream& out, std::ostream& err)
   evaluation.language = language;  // every format writes the findings in this one language
   const policy::Profile profile = profile_option(options.profile, registry);
 
-  const model::Roster roster = load_roster(options.roster, options.keep_going, err);
+  const model::Roster& roster = load_roster(options.roster, options.keep_going, err);
   policy::ComplianceReport report;
   try {
     report = policy::evaluate(roster, profile, registry, evaluation);

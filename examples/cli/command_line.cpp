@@ -4,6 +4,9 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include <memory>
+#include <vector>
+
 #include "cadreplan/io/archive.hpp"
 #include "cadreplan/io/cell_parsers.hpp"
 #include "cadreplan/io/diagnostic.hpp"
@@ -59,7 +62,7 @@ void add_jobs_option(CLI::App& command, unsigned& jobs) {
       ->check(CLI::Range(0U, 256U));
 }
 
-model::Roster load_roster(const std::filesystem::path& path, bool keep_going, std::ostream& err) {
+const model::Roster& load_roster(const std::filesystem::path& path, bool keep_going, std::ostream& err) {
   std::error_code ignored;
   if (!std::filesystem::exists(std::filesystem::status(path, ignored))) {
     throw UsageError("roster " + in_quotes(path.string()) +
@@ -71,7 +74,10 @@ model::Roster load_roster(const std::filesystem::path& path, bool keep_going, st
   for (const io::Diagnostic& warning : loaded.warnings) {
     err << program << warning.to_string() << '\n';
   }
-  return std::move(loaded.roster);
+  // Never destroyed (see the declaration); a program loads one or two rosters.
+  static auto* const kept = new std::vector<std::unique_ptr<model::Roster>>();
+  kept->push_back(std::make_unique<model::Roster>(std::move(loaded.roster)));
+  return *kept->back();
 }
 
 int run_reporting_errors(const std::function<int()>& command, std::ostream& err) {

@@ -65,10 +65,13 @@ void add_jobs_option(CLI::App& command, unsigned& jobs);
 
 /// Loads the roster at \p path (a folder of CSV files or an archive, see
 /// io::load_roster_any()), printing load warnings on \p err as
-/// `cadreplan: FILE:LINE:COLUMN: warning: MESSAGE`.
+/// `cadreplan: FILE:LINE:COLUMN: warning: MESSAGE`. The roster is kept until the program
+/// exits and never freed: freeing a national roster (a million names, five million
+/// records) took 0.15 to 0.2 s after the work was done, where the system reclaims the
+/// memory at once. It stays reachable, so leak checkers do not report it.
 /// \throws UsageError when \p path does not exist; io::ParseError for bad input.
-[[nodiscard]] model::Roster load_roster(const std::filesystem::path& path, bool keep_going,
-                                        std::ostream& err);
+[[nodiscard]] const model::Roster& load_roster(const std::filesystem::path& path, bool keep_going,
+                                               std::ostream& err);
 
 /// Runs \p command and turns every exception into a message on \p err and an exit
 /// status: diagnostics one per line as `cadreplan: FILE:LINE:COLUMN: error: MESSAGE`,

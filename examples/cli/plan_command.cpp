@@ -205,7 +205,7 @@ int run_plan(const PlanOptions& options, std::ostream& out, std::ostream& err) {
                                       ? io::default_profile(registry)
                                       : io::load_profile(options.profile, registry);
   require_congress_term(term, profile);
-  const model::Roster roster = load_roster(options.roster, options.keep_going, err);
+  const model::Roster& roster = load_roster(options.roster, options.keep_going, err);
   io::CatalogueLoadOptions catalogue_options;
   catalogue_options.keep_going = options.keep_going;
   io::CatalogueLoadResult loaded =

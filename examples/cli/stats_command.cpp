@@ -1,7 +1,6 @@
 // The `cadreplan stats` subcommand: options in, library call, report out.
 #include "stats_command.hpp"
 
-#include <optional>
 
 #include "cadreplan/io/cell_parsers.hpp"
 #include "cadreplan/io/statistics_writer.hpp"
@@ -105,15 +104,14 @@ int run_stats(const StatsOptions& options, std::ostream& out, std::ostream& err)
     baseline_query.as_of = date_or_today(options.baseline_as_of, "--baseline-as-of");
   }
 
-  const model::Roster roster = load_roster(options.roster, options.keep_going, err);
+  const model::Roster& roster = load_roster(options.roster, options.keep_going, err);
   report::Statistics statistics = report::compute_statistics(roster, query, options.jobs);
   if (!compared) {
     write(out, statistics, format, language);
     return exit_success;
   }
-  std::optional<model::Roster> other;
-  if (!options.baseline.empty()) other = load_roster(options.baseline, options.keep_going, err);
-  report::Statistics baseline = report::compute_statistics(other ? *other : roster, baseline_query, options.jobs);
+  const model::Roster& other = options.baseline.empty() ? roster : load_roster(options.baseline, options.keep_going, err);
+  report::Statistics baseline = report::compute_statistics(other, baseline_query, options.jobs);
   write(out, report::compare(std::move(statistics), std::move(baseline)), format, language);
   return exit_success;
 }
