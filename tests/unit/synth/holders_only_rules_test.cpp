@@ -11,11 +11,10 @@
 
 #include "cadreplan/io/compliance_writer.hpp"
 #include "cadreplan/io/profile_toml.hpp"
-#include "cadreplan/model/code.hpp"
-#include "cadreplan/policy/field_taxonomy.hpp"
 #include "cadreplan/policy/evaluator.hpp"
 #include "cadreplan/policy/rule_registry.hpp"
 #include "cadreplan/synth/generator.hpp"
+#include "demanding_profile.hpp"
 
 namespace {
 
@@ -70,30 +69,10 @@ std::string flagged_report_json(const policy::RuleRegistry& registry, const std:
   return out.str();
 }
 
-template <class Level>
-Level highest() {
-  return cadreplan::model::all_codes<Level>().back();
-}
-
-// The default profile made strict enough for every flagged rule to find something in a
-// generated roster: the highest minima, no exemptions, no field classified.
-policy::Profile strict(policy::Profile profile) {
-  namespace model = cadreplan::model;
-  for (auto& standard : profile.standards) {
-    standard.general_education = highest<model::GeneralEducation>();
-    standard.professional_level = highest<model::ProfessionalLevel>();
-    standard.political_theory = highest<model::PoliticalTheory>();
-    standard.state_management = highest<model::StateManagement>();
-    standard.exemptions.clear();
-  }
-  profile.fields = policy::FieldTaxonomy{};
-  return profile;
-}
-
 TEST(StandardisedHoldersOnly, TheFlaggedBuiltInRulesFindNothingInAnyOtherCadre) {
   const auto registry = policy::RuleRegistry::with_builtin_rules();
   const auto lenient = io::default_profile(registry);
-  const auto demanding = strict(lenient);
+  const auto demanding = cadreplan::test_support::demanding_profile(registry);
   std::set<std::string> flagged;
   for (const auto& rule : registry.rules()) {
     if (!rule->info().standardised_holders_only) continue;

@@ -11,6 +11,7 @@
 #include "cadreplan/policy/evaluator.hpp"
 #include "cadreplan/policy/rule_registry.hpp"
 #include "cadreplan/synth/generator.hpp"
+#include "demanding_profile.hpp"
 
 namespace {
 
@@ -28,19 +29,6 @@ const model::Roster& generated_roster() {
   return roster;
 }
 
-// The default profile with every standard's minima at their highest, so that the standard
-// rules (whose remedies are worded from parts) find something too.
-policy::Profile demanding_profile(const policy::RuleRegistry& registry) {
-  auto profile = cadreplan::io::default_profile(registry);
-  for (auto& standard : profile.standards) {
-    standard.general_education = model::all_codes<model::GeneralEducation>().back();
-    standard.professional_level = model::all_codes<model::ProfessionalLevel>().back();
-    standard.political_theory = model::all_codes<model::PoliticalTheory>().back();
-    standard.exemptions.clear();
-  }
-  return profile;
-}
-
 policy::ComplianceReport check(const policy::Profile& profile, const policy::RuleRegistry& registry,
                                std::optional<model::Language> language) {
   policy::EvaluationOptions options;
@@ -51,7 +39,8 @@ policy::ComplianceReport check(const policy::Profile& profile, const policy::Rul
 
 TEST(Wording, FindingsInOneLanguageHaveThatLanguagesWordsAndNoOther) {
   const auto registry = policy::RuleRegistry::with_builtin_rules();
-  for (const auto& profile : {cadreplan::io::default_profile(registry), demanding_profile(registry)}) {
+  for (const auto& profile :
+       {cadreplan::io::default_profile(registry), cadreplan::test_support::demanding_profile(registry)}) {
     const auto both = check(profile, registry, std::nullopt);
     const auto english = check(profile, registry, model::Language::english);
     const auto vietnamese = check(profile, registry, model::Language::vietnamese);
