@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -37,10 +36,16 @@ class Literal {
 /// A text for people, in English and Vietnamese.
 ///
 /// A national `check` makes hundreds of thousands of findings, each with a message and a
-/// fix in both languages. A text therefore costs at most one heap block: two literals
+/// fix in both languages. A text therefore costs no heap block of its own: two literals
 /// (most fixes, titles and descriptions) are kept as they are, with no copy; any other
-/// pair of strings is copied into one block holding both. Copies of a text are
-/// independent values. A text is 32 bytes (each language at most 4 GiB - 1 bytes).
+/// pair of strings is copied, both languages together, into a shared, reference-counted
+/// chunk of storage that the texts made on the same thread fill one after another (a
+/// chunk is 32 KiB; a text of more than 8 KiB gets a chunk of its own). A chunk is freed
+/// with the last text in it. Copies of a text are independent values (a copy's words go
+/// into the copying thread's chunk), so copying the findings one keeps out of a large
+/// report lets the rest of the report's chunks go; moving them keeps their chunks. A text
+/// is 32 bytes (each language at most 4 GiB - 1 bytes). Texts may be made, copied and
+/// destroyed on any threads.
 class Text {
  public:
   /// Empty in both languages.
@@ -51,7 +56,7 @@ class Text {
         vietnamese_(vietnamese.view().data()),
         english_size_(static_cast<std::uint32_t>(english.view().size())),
         vietnamese_size_(static_cast<std::uint32_t>(vietnamese.view().size())) {}
-  /// Copies of \p english and \p vietnamese, in one heap block. Any pair of strings but
+  /// Copies of \p english and \p vietnamese, in the thread's chunk. Any pair of strings but
   /// two literals (which take the constructor above).
   /// \throws std::length_error when either is 4 GiB or longer.
   template <class English, class Vietnamese>
@@ -60,17 +65,17 @@ class Text {
              !(std::is_array_v<English> && std::is_array_v<Vietnamese>))
   Text(const English& english, const Vietnamese& vietnamese)
       : Text({std::string_view(english)}, {std::string_view(vietnamese)}) {}
-  /// The concatenation of \p english_parts and of \p vietnamese_parts, in one heap block:
-  /// a message is built once, in place, rather than from two temporary strings.
+  /// The concatenation of \p english_parts and of \p vietnamese_parts, copied once into
+  /// the thread's chunk: a message is built in place, rather than from two temporary strings.
   /// \throws std::length_error when either language's text is 4 GiB or longer.
   Text(std::initializer_list<std::string_view> english_parts,
        std::initializer_list<std::string_view> vietnamese_parts);
 
-  /// A copy: literals shared, an owned text copied into a block of its own.
+  /// A copy: literals shared, owned words copied into the copying thread's chunk.
   Text(const Text& other);
   /// Takes \p other's words; \p other is left empty.
   Text(Text&& other) noexcept
-      : block_(std::move(other.block_)),
+      : chunk_(std::exchange(other.chunk_, nullptr)),
         english_(std::exchange(other.english_, "")),
         vietnamese_(std::exchange(other.vietnamese_, "")),
         english_size_(std::exchange(other.english_size_, 0)),
@@ -82,14 +87,19 @@ class Text {
   }
   /// Takes \p other's words; \p other is left empty.
   Text& operator=(Text&& other) noexcept {
-    block_ = std::move(other.block_);
+    if (this == &other) return *this;
+    if (chunk_ != nullptr) release(chunk_);
+    chunk_ = std::exchange(other.chunk_, nullptr);
     english_ = std::exchange(other.english_, "");
     vietnamese_ = std::exchange(other.vietnamese_, "");
     english_size_ = std::exchange(other.english_size_, 0);
     vietnamese_size_ = std::exchange(other.vietnamese_size_, 0);
     return *this;
   }
-  ~Text() = default;
+  /// Lets go of the text's chunk, freed with the last text in it.
+  ~Text() {
+    if (chunk_ != nullptr) release(chunk_);
+  }
 
   /// The English text.
   [[nodiscard]] std::string_view english() const noexcept { return {english_, english_size_}; }
@@ -107,10 +117,19 @@ class Text {
   }
 
  private:
+  /// Storage shared by the owned texts made one after another on a thread (text.cpp).
+  struct Chunk;
+  /// Drops one of \p chunk's references, freeing it with the last.
+  static void release(Chunk* chunk) noexcept;
+  /// Room for \p size bytes of words, in the thread's chunk; sets chunk_ to it.
+  char* allocate(std::size_t size);
+
   // The words are read through the two pointers, whether they point at literals or into
-  // the block: a finding's texts are read far more often than made, and a std::string
-  // member (and a branch on every read) made each text 64 bytes rather than 32.
-  std::unique_ptr<char[]> block_;    // English then Vietnamese, when not literals
+  // a chunk: a finding's texts are read far more often than made, and a std::string
+  // member (and a branch on every read) made each text 64 bytes rather than 32. Owned
+  // words share chunks rather than taking a heap block each: a national report's
+  // findings made (and freed) a few hundred thousand blocks.
+  Chunk* chunk_ = nullptr;           // holds the words when not literals (null: literals)
   const char* english_ = "";         // the English words
   const char* vietnamese_ = "";      // the Vietnamese words
   std::uint32_t english_size_ = 0;

@@ -1,10 +1,14 @@
-// policy::Text: two literals kept without a copy, anything else in one owned block.
+// policy::Text: two literals kept without a copy, anything else in a shared chunk.
 #include "cadreplan/policy/text.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 namespace cadreplan::policy {
 namespace {
@@ -92,8 +96,97 @@ TEST(Text, AMovedFromTextIsEmptyAndUsable) {
   EXPECT_EQ(self, taken);
 }
 
+// The words of a text that is the i-th of many, distinct from every other's.
+std::string numbered_words(std::size_t i, std::size_t length) {
+  std::string words = "text " + std::to_string(i) + " ";
+  words.resize(std::max(length, words.size()), static_cast<char>('a' + i % 26));
+  return words;
+}
+
+// How many of \p texts begin where the one before ends.
+std::size_t adjacent_pairs(const std::vector<Text>& texts) {
+  std::size_t adjacent = 0;
+  for (std::size_t i = 1; i < texts.size(); ++i) {
+    const auto before = texts[i - 1].vietnamese();
+    if (texts[i].english().data() == before.data() + before.size()) ++adjacent;
+  }
+  return adjacent;
+}
+
+TEST(Text, TextsOfAThreadShareChunksAndKeepTheirWordsWhateverOrderTheyGoIn) {
+  // Enough texts to fill several chunks; freeing every other one, then the rest, must
+  // leave each survivor's words intact (AddressSanitizer sees a chunk freed too early).
+  std::vector<Text> texts;
+  for (std::size_t i = 0; i < 4000; ++i) {
+    texts.emplace_back(numbered_words(i, 40), numbered_words(i + 1, 30));
+  }
+  // Consecutive small texts lie one after another in a chunk rather than a block each
+  // (all but where one chunk ends and the next begins).
+  EXPECT_GE(adjacent_pairs(texts), texts.size() - 20);
+  for (std::size_t i = 0; i < texts.size(); i += 2) texts[i] = Text();
+  for (std::size_t i = 1; i < texts.size(); i += 2) {
+    ASSERT_EQ(texts[i].english(), numbered_words(i, 40));
+    ASSERT_EQ(texts[i].vietnamese(), numbered_words(i + 1, 30));
+  }
+  std::reverse(texts.begin(), texts.end());
+  texts.resize(texts.size() / 3);  // the last made go first
+  for (std::size_t j = 0; j < texts.size(); ++j) {
+    const std::size_t i = 3999 - j;
+    if (i % 2 == 0) continue;
+    ASSERT_EQ(texts[j].english(), numbered_words(i, 40));
+  }
+}
+
+TEST(Text, ACopyOutlivesTheChunkOfItsOriginal) {
+  Text copy;
+  {
+    std::vector<Text> report;
+    for (std::size_t i = 0; i < 2000; ++i) report.emplace_back(numbered_words(i, 60), numbered_words(i, 10));
+    copy = report[1234];
+    EXPECT_NE(copy.english().data(), report[1234].english().data());
+  }  // the report's chunks go (all but the one the copy was made in)
+  EXPECT_EQ(copy.english(), numbered_words(1234, 60));
+  EXPECT_EQ(copy.vietnamese(), numbered_words(1234, 10));
+}
+
+TEST(Text, ALargeTextHasAChunkOfItsOwn) {
+  const std::string large(100'000, 'x');
+  std::vector<Text> small;
+  std::vector<Text> big;
+  for (std::size_t i = 0; i < 20; ++i) {
+    small.emplace_back(numbered_words(i, 20), std::string("nhỏ"));
+    big.emplace_back(large, std::string("lớn"));
+  }
+  EXPECT_EQ(big[7].english(), large);
+  EXPECT_EQ(big[7].vietnamese(), "lớn");
+  // The small texts made between the large ones are still neighbours in the thread's chunk.
+  EXPECT_GE(adjacent_pairs(small), small.size() - 2);
+}
+
+TEST(Text, TextsMadeOnOneThreadAreReadAndFreedOnAnother) {
+  // Findings are made by the evaluation's workers and read and freed by the caller; the
+  // workers end (and let go of their chunks) before the texts do.
+  std::vector<std::vector<Text>> made(2);
+  std::vector<std::thread> workers;
+  for (std::size_t w = 0; w < made.size(); ++w) {
+    workers.emplace_back([&made, w] {
+      for (std::size_t i = 0; i < 3000; ++i) made[w].emplace_back(numbered_words(i + w, 50), numbered_words(i, 20));
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  for (std::size_t w = 0; w < made.size(); ++w) {
+    for (std::size_t i = 0; i < made[w].size(); ++i) {
+      ASSERT_EQ(made[w][i].english(), numbered_words(i + w, 50));
+      ASSERT_EQ(made[w][i].vietnamese(), numbered_words(i, 20));
+    }
+  }
+  std::thread freeing([&made] { made[0].clear(); });  // freed on a third thread
+  made[1].clear();
+  freeing.join();
+}
+
 // Findings hold two texts each and a national report holds a few hundred thousand
-// findings: a text stays two pointers, two sizes and its block.
+// findings: a text stays two pointers, two sizes and its chunk.
 static_assert(sizeof(Text) <= 32);
 
 TEST(Text, MixesALiteralWithAString) {
