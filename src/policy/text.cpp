@@ -29,53 +29,91 @@ constexpr std::uint32_t reference_budget = 1U << 30;
 
 }  // namespace
 
+namespace detail {
+
 // A block of words shared by texts, freed with the last reference to it. The words follow
 // the header in the same allocation.
-struct Text::Chunk {
+struct TextChunk {
   std::atomic<std::uint32_t> references;
 
   // A chunk with room for \p capacity bytes of words and \p references references.
-  static Chunk* make(std::size_t capacity, std::uint32_t references) {
-    return ::new (::operator new(sizeof(Chunk) + capacity)) Chunk{references};
+  static TextChunk* make(std::size_t capacity, std::uint32_t references) {
+    return ::new (::operator new(sizeof(TextChunk) + capacity)) TextChunk{references};
   }
   char* words() noexcept { return reinterpret_cast<char*>(this + 1); }
 
   // Drops \p count references; frees the chunk when they were the last.
-  static void drop(Chunk* chunk, std::uint32_t count) noexcept {
+  static void drop(TextChunk* chunk, std::uint32_t count) noexcept {
     if (chunk->references.fetch_sub(count, std::memory_order_acq_rel) == count) {
-      chunk->~Chunk();
+      chunk->~TextChunk();
       ::operator delete(chunk);
     }
   }
 };
 
-void Text::release(Chunk* chunk) noexcept { Chunk::drop(chunk, 1); }
+void release_text_chunk(TextChunk* chunk) noexcept { TextChunk::drop(chunk, 1); }
+
+}  // namespace detail
+
+namespace {
+
+using detail::TextChunk;
+
+// A thread's chunk, which the texts made on the thread fill in turn. The chunk is made
+// holding a budget of references and hands one to each text it stores, counting them
+// here rather than with an atomic add per text; it gives back what it did not hand out
+// when it retires. Texts may be freed on other threads.
+//
+// Trivially destructible, so that it may still be read while the thread's other
+// thread-local objects are destroyed (one may make a text); the retirer below retires
+// the chunk when the thread ends, and texts made after that get chunks of their own.
+struct Writer {
+  TextChunk* chunk = nullptr;
+  std::size_t used = 0;
+  std::uint32_t handed_out = 0;
+  bool finished = false;
+
+  void retire() noexcept {
+    if (chunk != nullptr) TextChunk::drop(chunk, reference_budget - handed_out);
+    chunk = nullptr;
+  }
+};
+
+thread_local constinit Writer thread_writer;
+
+// Retires the thread's chunk when the thread ends: armed (and so constructed, and its
+// destructor registered) by the thread's first chunk.
+struct WriterRetirer {
+  bool armed = false;
+
+  WriterRetirer() = default;
+  WriterRetirer(const WriterRetirer&) = delete;
+  WriterRetirer& operator=(const WriterRetirer&) = delete;
+  ~WriterRetirer() {
+    if (armed) thread_writer.retire();
+    thread_writer.finished = true;
+  }
+};
+thread_local WriterRetirer thread_writer_retirer;
+
+}  // namespace
 
 char* Text::allocate(std::size_t size) {
   if (size > own_chunk_above) {
-    chunk_ = Chunk::make(size, 1);
+    chunk_ = TextChunk::make(size, 1);
     return chunk_->words();
   }
-  // The thread's chunk is made holding a budget of references and hands one to each text
-  // it stores, counting them here rather than with an atomic add per text; it gives back
-  // what it did not hand out when it retires. Texts may be freed on other threads.
-  struct Writer {
-    Chunk* chunk = nullptr;
-    std::size_t used = 0;
-    std::uint32_t handed_out = 0;
-
-    void retire() noexcept {
-      if (chunk != nullptr) Chunk::drop(chunk, reference_budget - handed_out);
-      chunk = nullptr;
-    }
-    ~Writer() { retire(); }
-  };
-  thread_local Writer writer;
+  Writer& writer = thread_writer;
+  if (writer.finished) {  // made while the thread ends: a chunk of its own, not kept
+    chunk_ = TextChunk::make(size, 1);
+    return chunk_->words();
+  }
   if (writer.chunk == nullptr || chunk_bytes - writer.used < size) {
     writer.retire();
-    writer.chunk = Chunk::make(chunk_bytes, reference_budget);
+    writer.chunk = TextChunk::make(chunk_bytes, reference_budget);
     writer.used = 0;
     writer.handed_out = 0;
+    thread_writer_retirer.armed = true;
   }
   ++writer.handed_out;
   chunk_ = writer.chunk;

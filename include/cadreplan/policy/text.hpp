@@ -15,6 +15,13 @@
 
 namespace cadreplan::policy {
 
+namespace detail {
+// Storage shared by the owned texts made one after another on a thread (text.cpp).
+struct TextChunk;
+// Drops one of \p chunk's references, freeing it with the last.
+void release_text_chunk(TextChunk* chunk) noexcept;
+}  // namespace detail
+
 /// A string literal, checked at compile time: what a Text can hold without a copy.
 ///
 /// Its constructor is `consteval`, so only a constant expression, in practice a string
@@ -45,7 +52,7 @@ class Literal {
 /// into the copying thread's chunk), so copying the findings one keeps out of a large
 /// report lets the rest of the report's chunks go; moving them keeps their chunks. A text
 /// is 32 bytes (each language at most 4 GiB - 1 bytes). Texts may be made, copied and
-/// destroyed on any threads.
+/// destroyed on any threads, also by thread-local objects as their thread ends.
 class Text {
  public:
   /// Empty in both languages.
@@ -88,7 +95,7 @@ class Text {
   /// Takes \p other's words; \p other is left empty.
   Text& operator=(Text&& other) noexcept {
     if (this == &other) return *this;
-    if (chunk_ != nullptr) release(chunk_);
+    if (chunk_ != nullptr) detail::release_text_chunk(chunk_);
     chunk_ = std::exchange(other.chunk_, nullptr);
     english_ = std::exchange(other.english_, "");
     vietnamese_ = std::exchange(other.vietnamese_, "");
@@ -98,7 +105,7 @@ class Text {
   }
   /// Lets go of the text's chunk, freed with the last text in it.
   ~Text() {
-    if (chunk_ != nullptr) release(chunk_);
+    if (chunk_ != nullptr) detail::release_text_chunk(chunk_);
   }
 
   /// The English text.
@@ -117,10 +124,6 @@ class Text {
   }
 
  private:
-  /// Storage shared by the owned texts made one after another on a thread (text.cpp).
-  struct Chunk;
-  /// Drops one of \p chunk's references, freeing it with the last.
-  static void release(Chunk* chunk) noexcept;
   /// Room for \p size bytes of words, in the thread's chunk; sets chunk_ to it.
   char* allocate(std::size_t size);
 
@@ -129,9 +132,9 @@ class Text {
   // member (and a branch on every read) made each text 64 bytes rather than 32. Owned
   // words share chunks rather than taking a heap block each: a national report's
   // findings made (and freed) a few hundred thousand blocks.
-  Chunk* chunk_ = nullptr;           // holds the words when not literals (null: literals)
-  const char* english_ = "";         // the English words
-  const char* vietnamese_ = "";      // the Vietnamese words
+  detail::TextChunk* chunk_ = nullptr;  // the words' chunk (null: literals)
+  const char* english_ = "";            // the English words
+  const char* vietnamese_ = "";         // the Vietnamese words
   std::uint32_t english_size_ = 0;
   std::uint32_t vietnamese_size_ = 0;
 };

@@ -185,6 +185,29 @@ TEST(Text, TextsMadeOnOneThreadAreReadAndFreedOnAnother) {
   freeing.join();
 }
 
+// Makes a text when destroyed, as a thread ends.
+struct TextMadeAtThreadExit {
+  std::string* words;
+  ~TextMadeAtThreadExit() {
+    const Text late{numbered_words(7, 50), std::string("muộn")};
+    *words = std::string(late.english());
+  }
+};
+
+TEST(Text, ATextMadeWhileItsThreadEndsIsMadeAndFreed) {
+  // A thread-local object made before the thread's first text is destroyed after the
+  // thread's chunk is retired; a text it makes then still works and is freed (a leak
+  // here fails the sanitizer build).
+  std::string late_words;
+  std::thread([&late_words] {
+    thread_local TextMadeAtThreadExit maker{&late_words};
+    (void)maker.words;
+    const Text early{numbered_words(1, 50), std::string("sớm")};
+    EXPECT_EQ(early.english(), numbered_words(1, 50));
+  }).join();
+  EXPECT_EQ(late_words, numbered_words(7, 50));
+}
+
 // Findings hold two texts each and a national report holds a few hundred thousand
 // findings: a text stays two pointers, two sizes and its chunk.
 static_assert(sizeof(Text) <= 32);
