@@ -2,9 +2,12 @@
 #include "cadreplan/policy/text.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
@@ -206,6 +209,26 @@ TEST(Text, ATextMadeWhileItsThreadEndsIsMadeAndFreed) {
     EXPECT_EQ(early.english(), numbered_words(1, 50));
   }).join();
   EXPECT_EQ(late_words, numbered_words(7, 50));
+}
+
+TEST(Text, RefusesALanguageOf4GiBWithoutReadingIt) {
+  // Views over 4 GiB of address space that may not be read (reserved, never backed): a
+  // text that read or copied before checking the size would crash here.
+  constexpr std::size_t half = std::size_t{1} << 31;
+  void* reserved = ::mmap(nullptr, 2 * half, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (reserved == MAP_FAILED) GTEST_SKIP() << "cannot reserve 4 GiB of address space";
+  const char* bytes = static_cast<const char*>(reserved);
+  const std::string_view first(bytes, half);
+  const std::string_view second(bytes + half, half);  // together exactly 4 GiB
+  EXPECT_THROW(Text({first, second}, {"ok"}), std::length_error);
+  EXPECT_THROW(Text({"ok"}, {second, first}), std::length_error);
+  try {
+    const Text refused({first, second}, {});
+    ADD_FAILURE() << "a 4 GiB text was made";
+  } catch (const std::length_error& error) {
+    EXPECT_NE(std::string(error.what()).find("4294967296 bytes"), std::string::npos) << error.what();
+  }
+  ::munmap(reserved, 2 * half);
 }
 
 // Findings hold two texts each and a national report holds a few hundred thousand
