@@ -347,8 +347,10 @@ void write_plan_json(std::ostream& out, const planning::Plan& plan,
 
 void write_plan_csv(std::ostream& out, const planning::Plan& plan) {
   CsvWriter writer(out);
+  // part_time last: a column added after the first release, so readers by position keep
+  // working.
   writer.write_row({"cadre_id", "unit_id", "course", "kind", "year", "start_date", "end_date",
-                    "provider", "cost", "resolves"});
+                    "provider", "cost", "resolves", "part_time"});
   for (const auto& enrolment : plan.enrolments) {
     const std::string year = std::to_string(enrolment.year);
     const std::string start = iso(enrolment.start_date);
@@ -357,7 +359,7 @@ void write_plan_csv(std::ostream& out, const planning::Plan& plan) {
     const std::string resolves = join(enrolment.resolves, ";");
     writer.write_row({enrolment.cadre_id.str(), enrolment.unit_id.str(), enrolment.course.str(),
                       model::to_code(enrolment.kind), year, start, end, enrolment.provider, cost,
-                      resolves});
+                      resolves, enrolment.part_time ? "true" : "false"});
   }
 }
 

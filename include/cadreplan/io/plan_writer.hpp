@@ -30,8 +30,9 @@ void write_plan_json(std::ostream& out, const planning::Plan& plan,
                      const planning::PoolReadiness* readiness = nullptr);
 
 /// Writes one enrolment a row:
-/// `cadre_id,unit_id,course,kind,year,start_date,end_date,provider,cost,resolves`, the rules
-/// in `resolves` joined by `;`.
+/// `cadre_id,unit_id,course,kind,year,start_date,end_date,provider,cost,resolves,part_time`,
+/// the rules in `resolves` joined by `;`, `part_time` `true` for a course attended while
+/// working (planning::Enrolment::part_time) and `false` otherwise.
 void write_plan_csv(std::ostream& out, const planning::Plan& plan);
 
 /// How many items the text plan names one by one under "Not planned" (all are counted).

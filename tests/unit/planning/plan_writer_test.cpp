@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <string_view>
 
 #include "plan_fixture.hpp"
 
@@ -59,8 +60,8 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-// A part-time degree is marked in JSON (and only it) and in the text, in both languages:
-// the refreshers that fall within its days are not a clash.
+// A part-time degree is marked in JSON (and only it), in the CSV and in the text, in both
+// languages: the refreshers that fall within its days are not a clash.
 TEST(PlanWriter, MarksPartTimeEnrolments) {
   RosterBuilder builder;
   builder.unit("U1").secretary("S1", "U1", PoliticalTheory::intermediate,
@@ -95,6 +96,23 @@ TEST(PlanWriter, MarksPartTimeEnrolments) {
     }
   }
   EXPECT_EQ(marked, 1u);
+
+  std::ostringstream csv;
+  write_plan_csv(csv, plan);
+  std::istringstream rows(csv.str());
+  std::string row;
+  std::getline(rows, row);
+  ASSERT_TRUE(row.ends_with(",resolves,part_time")) << row;
+  std::size_t part_time_rows = 0;
+  std::size_t full_time_rows = 0;
+  while (std::getline(rows, row)) {
+    const bool is_degree = row.find(",DH,") != std::string::npos;
+    const std::string_view last = std::string_view(row).substr(row.rfind(',') + 1);
+    EXPECT_EQ(last, is_degree ? "true" : "false") << row;
+    ++(last == "true" ? part_time_rows : full_time_rows);
+  }
+  EXPECT_EQ(part_time_rows, 1u);
+  EXPECT_EQ(full_time_rows, 6u);
 
   std::ostringstream english;
   write_plan_text(english, plan, projection, roster, catalogue);
@@ -174,14 +192,14 @@ TEST(PlanWriter, WritesOneEnrolmentARow) {
   write_plan_csv(out, w.plan);
   const std::string csv = out.str();
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "cadre_id,unit_id,course,kind,year,start_date,end_date,provider,cost,resolves");
+            "cadre_id,unit_id,course,kind,year,start_date,end_date,provider,cost,resolves,part_time");
   EXPECT_TRUE(contains(csv,
                        "\nS1,U1,TC,political_theory,2016,2016-03-01,2016-08-27,"
-                       "Trường Chính trị tỉnh Sóc Trăng,8000000,standard.political_theory\n"));
+                       "Trường Chính trị tỉnh Sóc Trăng,8000000,standard.political_theory,false\n"));
   EXPECT_TRUE(contains(csv,
                        "\nS1,U1,BD,party_building,2015,2015-09-01,2015-09-05,"
                        "Trường Chính trị tỉnh Sóc "
-                       "Trăng,1500000,point3.annual_refresher;point2.plan_at_term_start\n"));
+                       "Trăng,1500000,point3.annual_refresher;point2.plan_at_term_start,false\n"));
   EXPECT_EQ(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')),
             w.plan.enrolments.size() + 1);
 }
