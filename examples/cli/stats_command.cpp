@@ -1,7 +1,6 @@
 // The `cadreplan stats` subcommand: options in, library call, report out.
 #include "stats_command.hpp"
 
-
 #include "cadreplan/io/cell_parsers.hpp"
 #include "cadreplan/io/statistics_writer.hpp"
 #include "cadreplan/report/comparison.hpp"

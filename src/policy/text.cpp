@@ -99,12 +99,9 @@ thread_local WriterRetirer thread_writer_retirer;
 }  // namespace
 
 char* Text::allocate(std::size_t size) {
-  if (size > own_chunk_above) {
-    chunk_ = TextChunk::make(size, 1);
-    return chunk_->words();
-  }
   Writer& writer = thread_writer;
-  if (writer.finished) {  // made while the thread ends: a chunk of its own, not kept
+  // A large text, or one made while the thread ends: a chunk of its own, not kept.
+  if (size > own_chunk_above || writer.finished) {
     chunk_ = TextChunk::make(size, 1);
     return chunk_->words();
   }
